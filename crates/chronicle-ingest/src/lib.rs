@@ -1,0 +1,1 @@
+//! Readers (text, HTML, JSONL, WARC, gzip), boilerplate removal, metadata and document dating.

@@ -1,0 +1,1 @@
+//! Entities and aliases, quantities over time, event clustering.

@@ -1,0 +1,1 @@
+//! Time-expression tagging and normalisation (TIMEX3), sentence splitting.

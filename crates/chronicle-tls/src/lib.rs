@@ -1,0 +1,1 @@
+//! Timeline summarisation: date selection and per-date sentence selection.
