@@ -1,1 +1,1 @@
-//! Readers (text, HTML, JSONL, WARC, gzip), boilerplate removal, metadata and document dating.
+//! Readers: files, directories, stdin; text, HTML, JSONL, WARC, gzip; character sets.
