@@ -1,1 +1,7 @@
 //! Article extraction: main text vs boilerplate from HTML and text scrapes; title, outlet, authors, date candidates.
+
+pub mod text;
+pub use text::{extract_text, TextPage};
+
+pub mod html;
+pub use html::{date_in_url, extract_html, DateCandidate, DateSource, HtmlPage};

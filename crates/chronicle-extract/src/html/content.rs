@@ -1,0 +1,936 @@
+//! Main-text selection.
+//!
+//! One walk over the DOM cuts the page into text blocks (paragraph-level units)
+//! and records, for every element, the range of blocks it holds (blocks come in
+//! document order, so a subtree's blocks are contiguous). Boilerplate markers
+//! (tags such as `nav`, class/id words such as `comments`, hidden elements) mark
+//! block ranges as removed. Each block then gets a weight (long, link-poor text
+//! is positive; link lists and short fragments negative); with prefix sums every
+//! element's score is O(1), and the best element is the article container.
+//! Its blocks, less removed and link-heavy ones, are the main text.
+
+use super::meta::MetaCollector;
+use scraper::node::Element;
+use scraper::{ElementRef, Html, Node};
+
+/// What the walk produced.
+pub(crate) struct Content {
+    pub paragraphs: Vec<String>,
+    pub boilerplate: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum BlockKind {
+    /// `h1`: the headline, reported as the title rather than as text.
+    Title,
+    Heading,
+    Paragraph,
+    ListItem,
+    TableRow,
+    Quote,
+    Pre,
+    Other,
+}
+
+#[derive(Debug)]
+struct Block {
+    text: String,
+    chars: usize,
+    link_chars: usize,
+    /// Link text before any plain text: "Headline(link) excerpt" teasers.
+    leading_link_chars: usize,
+    kind: BlockKind,
+    /// Inside an element whose class/id says "article body".
+    in_body_hint: bool,
+}
+
+/// One element's extent in the block list.
+struct ElemRecord {
+    start: usize,
+    end: usize,
+    /// Multiplier for semantic containers (`article`, `itemprop=articleBody`, ...).
+    bonus: f64,
+    depth: u32,
+}
+
+/// A subtree marked as boilerplate.
+struct Removal {
+    start: usize,
+    end: usize,
+    /// Soft removals are undone when they would take most of the page's prose
+    /// (a page-wide `<form>`, a wrapper class that happens to say "sidebar").
+    soft: bool,
+    /// Opened by a section heading ("Related"): undone when it would take the
+    /// article body or when no prose precedes it.
+    heading: bool,
+}
+
+struct Frame {
+    record: usize,
+    block_level: bool,
+    kind: Option<BlockKind>,
+    is_link: bool,
+    removal: Option<(usize, bool)>,
+    body_hint: bool,
+    table_cell: bool,
+    /// Removal opened by a "Related stories" heading inside this element.
+    tail_removal: Option<usize>,
+    page_root: bool,
+}
+
+struct Walker<'m> {
+    meta: &'m mut MetaCollector,
+    blocks: Vec<Block>,
+    records: Vec<ElemRecord>,
+    removals: Vec<Removal>,
+    stack: Vec<Frame>,
+    buf: String,
+    buf_link_chars: usize,
+    buf_leading_link_chars: usize,
+    buf_has_plain: bool,
+    link_depth: u32,
+    body_hint_depth: u32,
+    article_depth: u32,
+    header_depth: u32,
+    /// Consecutive `<br>`s with only whitespace between: two make a break.
+    pending_br: bool,
+}
+
+/// Elements whose content is never text.
+fn is_dropped_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "math"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "select"
+            | "option"
+            | "button"
+            | "textarea"
+            | "input"
+            | "title"
+            | "video"
+            | "audio"
+            | "picture"
+            | "map"
+            | "dialog"
+    )
+}
+
+fn is_block_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "body"
+            | "center"
+            | "dd"
+            | "details"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "html"
+            | "li"
+            | "main"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "thead"
+            | "tfoot"
+            | "tr"
+            | "ul"
+            | "caption"
+            | "legend"
+    )
+}
+
+fn block_kind(name: &str) -> Option<BlockKind> {
+    Some(match name {
+        "h1" => BlockKind::Title,
+        "h2" | "h3" | "h4" | "h5" | "h6" => BlockKind::Heading,
+        "p" => BlockKind::Paragraph,
+        "li" | "dd" | "dt" => BlockKind::ListItem,
+        "tr" => BlockKind::TableRow,
+        "blockquote" => BlockKind::Quote,
+        "pre" => BlockKind::Pre,
+        _ => return None,
+    })
+}
+
+/// Tags that mark their subtree as page furniture.
+fn is_furniture_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "nav" | "aside" | "footer" | "form" | "figure" | "figcaption" | "menu"
+    )
+}
+
+/// Class/id words that mark boilerplate. Matched against the segments of each
+/// class token and the id (split on `-`, `_`, camelCase), so `comment-list`
+/// and `socialShare` match but `commentary` does not.
+fn is_boilerplate_word(w: &str) -> bool {
+    matches!(
+        w,
+        "nav"
+            | "navbar"
+            | "navigation"
+            | "menu"
+            | "breadcrumb"
+            | "breadcrumbs"
+            | "sidebar"
+            | "footer"
+            | "comment"
+            | "comments"
+            | "disqus"
+            | "social"
+            | "share"
+            | "sharing"
+            | "sharebar"
+            | "shares"
+            | "related"
+            | "recommended"
+            | "recommendations"
+            | "newsletter"
+            | "subscribe"
+            | "subscription"
+            | "cookie"
+            | "cookies"
+            | "consent"
+            | "gdpr"
+            | "advert"
+            | "advertisement"
+            | "ads"
+            | "ad"
+            | "adslot"
+            | "promo"
+            | "sponsored"
+            | "outbrain"
+            | "taboola"
+            | "widget"
+            | "tags"
+            | "tagcloud"
+            | "pagination"
+            | "pager"
+            | "popup"
+            | "modal"
+            | "toolbar"
+            | "hidden"
+            | "hide"
+            | "sronly"
+            | "masthead"
+            | "signup"
+            | "paywall"
+            | "banner"
+            | "trending"
+            | "popular"
+            | "byline"
+            | "dateline"
+            | "caption"
+            | "credit"
+            | "skip"
+    )
+}
+
+fn is_body_word(w: &str) -> bool {
+    matches!(
+        w,
+        "articlebody"
+            | "storybody"
+            | "entrycontent"
+            | "postcontent"
+            | "articlecontent"
+            | "bodytext"
+            | "articletext"
+            | "storycontent"
+            | "postbody"
+            | "entrybody"
+            | "maincontent"
+            | "richtext"
+            | "storytext"
+    )
+}
+
+/// Splits a class token or id into lower-case words; also yields adjacent
+/// pairs glued together (`article-body` gives `articlebody`).
+fn for_each_word(token: &str, mut f: impl FnMut(&str) -> bool) -> bool {
+    let mut words: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let mut prev_lower = false;
+    for c in token.chars() {
+        if c == '-' || c == '_' || c == ' ' || c == ':' || c == '.' {
+            if !cur.is_empty() {
+                words.push(std::mem::take(&mut cur));
+            }
+            prev_lower = false;
+            continue;
+        }
+        if c.is_uppercase() && prev_lower && !cur.is_empty() {
+            words.push(std::mem::take(&mut cur));
+        }
+        prev_lower = c.is_lowercase() || c.is_ascii_digit();
+        cur.extend(c.to_lowercase());
+    }
+    if !cur.is_empty() {
+        words.push(cur);
+    }
+    if words.len() > 8 {
+        words.truncate(8);
+    }
+    for w in &words {
+        if f(w) {
+            return true;
+        }
+    }
+    for pair in words.windows(2) {
+        let glued = format!("{}{}", pair[0], pair[1]);
+        if f(&glued) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Words distinctive enough to count inside a glued token (`relatedposts`).
+fn has_boilerplate_substring(token: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "related", "sidebar", "breadcrumb", "cookie", "newsletter", "outbrain", "taboola",
+        "disqus", "comments", "sharing", "social",
+    ];
+    let lower = token.to_ascii_lowercase();
+    WORDS.iter().any(|w| lower.contains(w))
+}
+
+fn class_and_id_match(el: &Element, pred: fn(&str) -> bool) -> bool {
+    if let Some(id) = el.id() {
+        if for_each_word(id, pred) {
+            return true;
+        }
+    }
+    if let Some(class) = el.attr("class") {
+        for token in class.split_whitespace().take(12) {
+            if for_each_word(token, pred) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn is_hidden(el: &Element) -> bool {
+    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    if let Some(style) = el.attr("style") {
+        let s: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if s.contains("display:none") || s.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}
+
+fn role_is_furniture(el: &Element) -> bool {
+    matches!(
+        el.attr("role"),
+        Some("navigation" | "banner" | "contentinfo" | "complementary" | "menu" | "menubar")
+    )
+}
+
+/// Elements that are never removed by class words: the page and the article.
+fn is_protected(el: &Element) -> bool {
+    matches!(el.name(), "html" | "body" | "article" | "main")
+        || el
+            .attr("itemprop")
+            .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"))
+}
+
+fn body_bonus(el: &Element) -> f64 {
+    if el
+        .attr("itemprop")
+        .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"))
+    {
+        return 1.5;
+    }
+    let mut bonus: f64 = 1.0;
+    if el.name() == "article" {
+        bonus = 1.15;
+    } else if el.name() == "main" || el.attr("role") == Some("main") {
+        bonus = 1.05;
+    }
+    if class_and_id_match(el, is_body_word) {
+        bonus = bonus.max(1.3);
+    }
+    bonus
+}
+
+impl<'m> Walker<'m> {
+    fn flush(&mut self) {
+        self.pending_br = false;
+        if self.buf.trim().is_empty() {
+            self.clear_buf();
+            return;
+        }
+        let text = normalize_ws(&self.buf);
+        let chars = text.chars().count();
+        let kind = self
+            .stack
+            .iter()
+            .rev()
+            .find_map(|f| f.kind)
+            .unwrap_or(BlockKind::Other);
+        self.blocks.push(Block {
+            link_chars: self.buf_link_chars.min(chars),
+            leading_link_chars: self.buf_leading_link_chars.min(chars),
+            chars,
+            text,
+            kind,
+            in_body_hint: self.body_hint_depth > 0,
+        });
+        self.clear_buf();
+    }
+
+    fn clear_buf(&mut self) {
+        self.buf.clear();
+        self.buf_link_chars = 0;
+        self.buf_leading_link_chars = 0;
+        self.buf_has_plain = false;
+    }
+
+    fn push_text(&mut self, t: &str) {
+        if self.pending_br && !t.trim().is_empty() {
+            self.pending_br = false;
+        }
+        if self.link_depth > 0 {
+            // non-space chars plus inner spaces, as in the normalised block text
+            let n = t.chars().filter(|c| !c.is_whitespace()).count()
+                + t.split_whitespace().count().saturating_sub(1);
+            self.buf_link_chars += n;
+            if !self.buf_has_plain {
+                self.buf_leading_link_chars += n;
+            }
+        } else if !t.trim().is_empty() {
+            self.buf_has_plain = true;
+        }
+        self.buf.push_str(t);
+    }
+
+    /// Returns whether to descend into the element.
+    fn open(&mut self, node: ElementRef<'_>) -> bool {
+        let el = node.value();
+        let name = el.name();
+        self.meta.element(
+            node,
+            super::meta::Context {
+                in_article: self.article_depth > 0,
+                in_header: self.header_depth > 0,
+                block_index: self.blocks.len(),
+            },
+        );
+        if name == "br" {
+            if self.pending_br {
+                self.flush();
+            } else {
+                self.buf.push(' ');
+                self.pending_br = true;
+            }
+            return false;
+        }
+        if is_dropped_tag(name) {
+            return false;
+        }
+        let block_level = is_block_tag(name);
+        if block_level {
+            self.flush();
+        } else if matches!(name, "td" | "th") {
+            self.buf.push(' ');
+        }
+        let removal = if is_protected(el) {
+            None
+        } else if is_hidden(el) {
+            Some(true)
+        } else if is_furniture_tag(name) || role_is_furniture(el) {
+            Some(true)
+        } else if name == "header" && self.article_depth == 0 {
+            Some(true)
+        } else if class_and_id_match(el, is_boilerplate_word)
+            || el.id().is_some_and(has_boilerplate_substring)
+            || el
+                .attr("class")
+                .is_some_and(|c| c.split_whitespace().take(12).any(has_boilerplate_substring))
+        {
+            Some(true)
+        } else {
+            None
+        };
+        let is_link = name == "a" && el.attr("href").is_some();
+        if is_link {
+            self.link_depth += 1;
+        }
+        let body_hint = class_and_id_match(el, is_body_word)
+            || el
+                .attr("itemprop")
+                .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"));
+        if body_hint {
+            self.body_hint_depth += 1;
+        }
+        if name == "article" {
+            self.article_depth += 1;
+        }
+        if name == "header" {
+            self.header_depth += 1;
+        }
+        let record = self.records.len();
+        self.records.push(ElemRecord {
+            start: self.blocks.len(),
+            end: self.blocks.len(),
+            bonus: body_bonus(el),
+            depth: self.stack.len() as u32,
+        });
+        let removal = removal.map(|soft| {
+            self.removals.push(Removal {
+                start: self.blocks.len(),
+                end: self.blocks.len(),
+                soft,
+                heading: false,
+            });
+            (self.removals.len() - 1, soft)
+        });
+        self.stack.push(Frame {
+            record,
+            block_level,
+            kind: block_kind(name),
+            is_link,
+            removal,
+            body_hint,
+            table_cell: matches!(name, "td" | "th"),
+            tail_removal: None,
+            page_root: matches!(name, "html" | "body"),
+        });
+        true
+    }
+
+    fn close(&mut self, name: &str) {
+        let Some(frame) = self.stack.pop() else {
+            return;
+        };
+        if frame.block_level {
+            // flush while the frame's kind is still visible
+            let is_heading = matches!(frame.kind, Some(BlockKind::Heading | BlockKind::Title));
+            self.stack.push(frame);
+            self.flush();
+            let Some(f) = self.stack.pop() else { return };
+            if is_heading {
+                self.check_section_heading(f.record);
+            }
+            return self.finish_frame(f, name);
+        }
+        self.finish_frame(frame, name);
+    }
+
+    /// After a heading such as "Related stories" or "Comments", the rest of
+    /// the enclosing section is boilerplate.
+    fn check_section_heading(&mut self, record: usize) {
+        let Some(start) = self.records.get(record).map(|r| r.start) else {
+            return;
+        };
+        if start + 1 != self.blocks.len() {
+            return;
+        }
+        let Some(b) = self.blocks.last() else { return };
+        if b.chars > 60 || !is_section_boilerplate_heading(&b.text) {
+            return;
+        }
+        // the nearest ancestor holding content before the heading (not just a
+        // wrapper around the heading), at most a few levels up
+        let depth = self.stack.len();
+        for k in (depth.saturating_sub(4)..depth).rev() {
+            if self.stack[k].page_root {
+                return;
+            }
+            let rec_start = self.records.get(self.stack[k].record).map(|r| r.start);
+            if rec_start.is_some_and(|s| s < start) || k == depth.saturating_sub(4) {
+                if self.stack[k].tail_removal.is_none() {
+                    self.removals.push(Removal {
+                        start,
+                        end: self.blocks.len(),
+                        soft: false,
+                        heading: true,
+                    });
+                    self.stack[k].tail_removal = Some(self.removals.len() - 1);
+                }
+                return;
+            }
+        }
+    }
+
+    fn finish_frame(&mut self, frame: Frame, name: &str) {
+        if frame.table_cell {
+            self.buf.push(' ');
+        }
+        let end = self.blocks.len();
+        if let Some(r) = self.records.get_mut(frame.record) {
+            r.end = end;
+        }
+        for i in frame.removal.map(|(i, _)| i).into_iter().chain(frame.tail_removal) {
+            if let Some(r) = self.removals.get_mut(i) {
+                r.end = end;
+            }
+        }
+        if frame.is_link {
+            self.link_depth = self.link_depth.saturating_sub(1);
+        }
+        if frame.body_hint {
+            self.body_hint_depth = self.body_hint_depth.saturating_sub(1);
+        }
+        if name == "article" {
+            self.article_depth = self.article_depth.saturating_sub(1);
+        }
+        if name == "header" {
+            self.header_depth = self.header_depth.saturating_sub(1);
+        }
+    }
+}
+
+fn is_section_boilerplate_heading(text: &str) -> bool {
+    const PATTERNS: &[&str] = &[
+        "related",
+        "you may also like",
+        "you might also like",
+        "you may like",
+        "more from",
+        "more stories",
+        "more news",
+        "read more",
+        "read next",
+        "recommended",
+        "also read",
+        "see also",
+        "more on this",
+        "most popular",
+        "most read",
+        "trending",
+        "comments",
+        "leave a reply",
+        "leave a comment",
+        "share this",
+        "lesen sie auch",
+        "mehr zum thema",
+        "könnte sie auch interessieren",
+        "auch interessant",
+        "weitere artikel",
+        "meistgelesen",
+        "kommentare",
+        "vous aimerez aussi",
+        "lire aussi",
+        "sur le même sujet",
+        "te puede interesar",
+        "noticias relacionadas",
+        "leia também",
+        "você pode gostar",
+        "veja também",
+        "potrebbe interessarti",
+        "articoli correlati",
+        "leggi anche",
+    ];
+    let lower = text.to_lowercase();
+    PATTERNS.iter().any(|p| lower.contains(p))
+        || (text.chars().count() <= 40 && (lower.starts_with("more ") || lower.starts_with("mehr ")))
+}
+
+pub(crate) fn normalize_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Walks the tree without recursion (pages nest thousands deep).
+fn walk(doc: &Html, w: &mut Walker<'_>) {
+    let root = doc.tree.root();
+    let mut node = root;
+    'outer: loop {
+        let mut descend = false;
+        match node.value() {
+            Node::Element(_) => {
+                if let Some(er) = ElementRef::wrap(node) {
+                    descend = w.open(er);
+                }
+            }
+            Node::Text(t) => w.push_text(t),
+            Node::Document | Node::Fragment => descend = true,
+            _ => {}
+        }
+        if descend {
+            if let Some(child) = node.first_child() {
+                node = child;
+                continue;
+            }
+        }
+        loop {
+            if descend {
+                if let Node::Element(el) = node.value() {
+                    w.close(el.name());
+                }
+            }
+            if node == root {
+                break 'outer;
+            }
+            if let Some(sib) = node.next_sibling() {
+                node = sib;
+                break;
+            }
+            match node.parent() {
+                Some(p) => node = p,
+                None => break 'outer,
+            }
+            // every ancestor we climb back to was descended into
+            descend = true;
+        }
+    }
+    w.flush();
+}
+
+fn has_sentence_end(t: &str) -> bool {
+    t.contains(['.', '!', '?', '。', '!', '?', ':', ';'])
+}
+
+fn link_density(b: &Block) -> f64 {
+    if b.chars == 0 {
+        0.0
+    } else {
+        b.link_chars as f64 / b.chars as f64
+    }
+}
+
+/// Content weight of one block, before headings are resolved.
+fn block_weight(b: &Block) -> f64 {
+    let len = b.chars as f64;
+    let ld = link_density(b);
+    if ld > 0.5 {
+        return -len;
+    }
+    let prose = len * (1.0 - ld);
+    if is_teaser(b) {
+        return -0.5 * len;
+    }
+    match b.kind {
+        BlockKind::Heading => 0.0,
+        BlockKind::TableRow if ld < 0.3 && b.chars >= 5 => 0.4 * len,
+        _ if b.chars >= 100 => prose,
+        _ if b.chars >= 40 => {
+            if has_sentence_end(&b.text) {
+                prose * 0.6
+            } else {
+                prose * 0.1
+            }
+        }
+        _ => -3.0 - len * 0.2,
+    }
+}
+
+pub(crate) fn extract(doc: &Html, meta: &mut MetaCollector) -> Content {
+    let mut w = Walker {
+        meta,
+        blocks: Vec::new(),
+        records: Vec::new(),
+        removals: Vec::new(),
+        stack: Vec::new(),
+        buf: String::new(),
+        buf_link_chars: 0,
+        buf_leading_link_chars: 0,
+        buf_has_plain: false,
+        link_depth: 0,
+        body_hint_depth: 0,
+        article_depth: 0,
+        header_depth: 0,
+        pending_br: false,
+    };
+    walk(doc, &mut w);
+    let Walker {
+        meta,
+        blocks,
+        records,
+        removals,
+        ..
+    } = w;
+    meta.set_blocks(blocks.iter().map(|b| b.text.as_str()));
+    select(blocks, records, removals)
+}
+
+fn select(blocks: Vec<Block>, records: Vec<ElemRecord>, removals: Vec<Removal>) -> Content {
+    let n = blocks.len();
+    // prose measure for vetoing soft removals
+    let mut prose_prefix = vec![0.0f64; n + 1];
+    for (i, b) in blocks.iter().enumerate() {
+        let p = if b.chars >= 100 && link_density(b) < 0.3 {
+            b.chars as f64
+        } else {
+            0.0
+        };
+        prose_prefix[i + 1] = prose_prefix[i] + p;
+    }
+    let total_prose = prose_prefix[n];
+    let mut hint_prefix = vec![0usize; n + 1];
+    for (i, b) in blocks.iter().enumerate() {
+        hint_prefix[i + 1] = hint_prefix[i] + usize::from(b.in_body_hint);
+    }
+    // removed[i] via a difference array over non-vetoed removals
+    let mut diff = vec![0i32; n + 1];
+    for r in &removals {
+        if r.start >= r.end {
+            continue;
+        }
+        let prose = prose_prefix[r.end] - prose_prefix[r.start];
+        let takes_most = total_prose > 0.0 && prose > 0.6 * total_prose;
+        if r.soft && takes_most {
+            continue;
+        }
+        if r.heading
+            && ((takes_most && prose_prefix[r.start] < 300.0)
+                || hint_prefix[r.end] > hint_prefix[r.start])
+        {
+            continue;
+        }
+        diff[r.start] += 1;
+        diff[r.end] -= 1;
+    }
+    let mut removed = vec![false; n];
+    let mut acc = 0;
+    for i in 0..n {
+        acc += diff[i];
+        removed[i] = acc > 0;
+    }
+
+    let mut weights: Vec<f64> = blocks
+        .iter()
+        .zip(&removed)
+        .map(|(b, &r)| if r { 0.0 } else { block_weight(b) })
+        .collect();
+    // a heading counts as content when prose follows it
+    for i in 0..n {
+        if removed[i] || !matches!(blocks[i].kind, BlockKind::Heading | BlockKind::Title) {
+            continue;
+        }
+        let next = (i + 1..n).find(|&j| !removed[j]);
+        let len = blocks[i].chars as f64;
+        weights[i] = match next {
+            Some(j) if weights[j] > 0.0 => 0.5 * len,
+            _ => -0.5 * len,
+        };
+    }
+    let mut prefix = vec![0.0f64; n + 1];
+    for i in 0..n {
+        prefix[i + 1] = prefix[i] + weights[i];
+    }
+
+    let mut best: Option<(f64, usize, usize, u32)> = None;
+    for r in &records {
+        if r.start >= r.end {
+            continue;
+        }
+        let raw = prefix[r.end] - prefix[r.start];
+        if raw <= 0.0 {
+            continue;
+        }
+        let score = raw * r.bonus;
+        // on ties the outer element (seen first) stays
+        if best.is_none_or(|(s, _, _, _)| score > s + 1e-9) {
+            best = Some((score, r.start, r.end, r.depth));
+        }
+    }
+
+    let mut paragraphs = Vec::new();
+    let mut boilerplate = Vec::new();
+    let (start, end) = match best {
+        Some((_, s, e, _)) => (s, e),
+        None => (0, n),
+    };
+    let mut keep = vec![false; n];
+    for i in start..end {
+        if removed[i] {
+            continue;
+        }
+        let b = &blocks[i];
+        let ld = link_density(b);
+        let ok = match b.kind {
+            _ if looks_like_markup(&b.text) => false,
+            BlockKind::Title => false,
+            BlockKind::Heading => weights[i] > 0.0,
+            _ if b.in_body_hint => ld < 0.8,
+            _ => ld <= 0.5 && !is_teaser(b),
+        };
+        keep[i] = ok;
+    }
+    // trim short non-prose blocks at the edges (bylines, dates, "Share")
+    let mut first = start;
+    while first < end && (!keep[first] || is_edge_noise(&blocks[first])) {
+        keep[first] = false;
+        first += 1;
+    }
+    let mut last = end;
+    while last > first && (!keep[last - 1] || is_edge_noise(&blocks[last - 1])) {
+        keep[last - 1] = false;
+        last -= 1;
+    }
+    for (i, b) in blocks.into_iter().enumerate() {
+        if keep[i] {
+            paragraphs.push(b.text);
+        } else if boilerplate.len() < 200 {
+            boilerplate.push(b.text);
+        }
+    }
+    Content {
+        paragraphs,
+        boilerplate,
+    }
+}
+
+/// Escaped tags shown as text (`&lt;img ...&gt;` in the source).
+fn looks_like_markup(t: &str) -> bool {
+    t.starts_with('<') && t.ends_with('>') && t.contains('=')
+}
+
+/// "Headline(link) excerpt": a teaser for another page.
+fn is_teaser(b: &Block) -> bool {
+    b.leading_link_chars >= 25 && b.chars >= b.leading_link_chars + 20
+}
+
+fn is_edge_noise(b: &Block) -> bool {
+    !matches!(b.kind, BlockKind::Heading) && b.chars < 40 && !has_sentence_end(&b.text)
+}

@@ -1,0 +1,432 @@
+//! Date parsing for publication-date clues: ISO 8601, RFC 2822, numeric
+//! day/month/year, textual dates with English, German, French, Spanish and
+//! Italian month names, Unix timestamps, and dates in URLs.
+
+use super::{DateCandidate, DateSource};
+use chronicle_model::PartialDate;
+use regex::{Captures, Regex};
+use std::sync::LazyLock;
+
+/// Earliest and latest years accepted; anything outside is a parsing accident.
+const MIN_YEAR: i32 = 1995;
+const MAX_YEAR: i32 = 2099;
+
+/// A date read from text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedDate {
+    pub date: PartialDate,
+    /// `HH:MM`
+    pub time: Option<String>,
+    pub zone: Option<String>,
+    /// Byte range of the match in the input.
+    pub span: (usize, usize),
+}
+
+const MONTHS: &[(&str, u8)] = &[
+    // English
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sept", 9),
+    ("sep", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+    // German
+    ("januar", 1),
+    ("jänner", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("maerz", 3),
+    ("mai", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
+    ("okt", 10),
+    ("dez", 12),
+    ("mär", 3),
+    // French
+    ("janvier", 1),
+    ("février", 2),
+    ("fevrier", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("janv", 1),
+    ("févr", 2),
+    ("avr", 4),
+    ("juil", 7),
+    ("déc", 12),
+    // Spanish
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    ("ene", 1),
+    ("abr", 4),
+    ("ago", 8),
+    ("dic", 12),
+    // Italian
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("dicembre", 12),
+];
+
+fn month_number(name: &str) -> Option<u8> {
+    let lower = name.trim_end_matches('.').to_lowercase();
+    MONTHS.iter().find(|(n, _)| *n == lower).map(|&(_, m)| m)
+}
+
+fn month_alternation() -> String {
+    let mut names: Vec<&str> = MONTHS.iter().map(|(n, _)| *n).collect();
+    // longest first so "june" wins over "jun"
+    names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
+    names.dedup();
+    names.join("|")
+}
+
+const TIME_TAIL: &str = r"(?:\s*(?:,|at|um|à|a las|alle|-|–|—|\|)?\s*(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::\d{2}(?:\.\d+)?)?\s*(?P<ampm>[ap]\.?\s?m\.?)?(?:\s*Uhr)?\s*(?P<zone>Z\b|[+-]\d{2}:?\d{2}\b|\(?(?:UTC|GMT|[ECMP][SD]T|CES?T|BST|IST|AEST|AEDT|MES?Z)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?\)?)?)?";
+
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:(?:T|\s+)(?P<h>\d{1,2}):(?P<mi>\d{2})(?::\d{2}(?:[.,]\d+)?)?\s*(?P<zone>Z\b|[+-]\d{2}:?\d{2}\b|UTC|GMT)?)?",
+    )
+    .expect("static regex")
+});
+
+static YMD_SLASH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?P<y>\d{{4}})[/.](?P<m>\d{{1,2}})[/.](?P<d>\d{{1,2}})\b{TIME_TAIL}"
+    ))
+    .expect("static regex")
+});
+
+static DMY_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?P<a>\d{{1,2}})(?P<sep>[./-])\s?(?P<b>\d{{1,2}})[./-]\s?(?P<y>\d{{4}}|\d{{2}})\b{TIME_TAIL}"
+    ))
+    .expect("static regex")
+});
+
+static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th|er)?\s*(?:de\s+|of\s+)?(?P<mon>{})\.?,?\s*(?:de\s+|del\s+)?(?P<y>\d{{4}})\b{TIME_TAIL}",
+        month_alternation()
+    ))
+    .expect("static regex")
+});
+
+static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?P<mon>{})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b{TIME_TAIL}",
+        month_alternation()
+    ))
+    .expect("static regex")
+});
+
+static COMPACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:T?(?P<h>\d{2})(?P<mi>\d{2})\d{0,2})?$")
+        .expect("static regex")
+});
+
+fn num<T: std::str::FromStr>(c: &Captures<'_>, name: &str) -> Option<T> {
+    c.name(name).and_then(|m| m.as_str().parse().ok())
+}
+
+fn valid(y: i32, m: u8, d: u8) -> Option<PartialDate> {
+    if !(MIN_YEAR..=MAX_YEAR).contains(&y) {
+        return None;
+    }
+    PartialDate::ymd(y, m, d)
+}
+
+fn time_and_zone(c: &Captures<'_>) -> (Option<String>, Option<String>) {
+    let (Some(mut h), Some(mi)) = (num::<u32>(c, "h"), num::<u32>(c, "mi")) else {
+        return (None, None);
+    };
+    if let Some(ap) = c.name("ampm") {
+        let pm = ap.as_str().to_ascii_lowercase().starts_with('p');
+        if h == 12 {
+            h = 0;
+        }
+        if pm {
+            h += 12;
+        }
+    }
+    if h > 23 || mi > 59 {
+        return (None, None);
+    }
+    let zone = c.name("zone").map(|z| {
+        z.as_str()
+            .trim_matches(|ch| ch == '(' || ch == ')')
+            .trim()
+            .to_string()
+    });
+    (Some(format!("{h:02}:{mi:02}")), zone.filter(|z| !z.is_empty()))
+}
+
+fn from_caps(c: &Captures<'_>, y: i32, m: u8, d: u8) -> Option<ParsedDate> {
+    let date = valid(y, m, d)?;
+    let (time, zone) = time_and_zone(c);
+    let whole = c.get(0)?;
+    Some(ParsedDate {
+        date,
+        time,
+        zone,
+        span: (whole.start(), whole.end()),
+    })
+}
+
+fn expand_year(y: i32) -> i32 {
+    if y < 100 {
+        if y > 90 {
+            1900 + y
+        } else {
+            2000 + y
+        }
+    } else {
+        y
+    }
+}
+
+/// Every date found in free text, in order of position. `month_first`
+/// reads ambiguous `01/02/2021` as January 2 (American usage).
+pub fn find_dates(text: &str, month_first: bool) -> Vec<ParsedDate> {
+    let mut out: Vec<ParsedDate> = Vec::new();
+    for c in ISO.captures_iter(text) {
+        if let (Some(y), Some(m), Some(d)) = (num(&c, "y"), num(&c, "m"), num(&c, "d")) {
+            out.extend(from_caps(&c, y, m, d));
+        }
+    }
+    for c in YMD_SLASH.captures_iter(text) {
+        if let (Some(y), Some(m), Some(d)) = (num(&c, "y"), num(&c, "m"), num(&c, "d")) {
+            out.extend(from_caps(&c, y, m, d));
+        }
+    }
+    for c in DMY_NUMERIC.captures_iter(text) {
+        let (Some(a), Some(b), Some(y)) = (num::<u8>(&c, "a"), num::<u8>(&c, "b"), num(&c, "y"))
+        else {
+            continue;
+        };
+        let two_digit = c.name("y").is_some_and(|m| m.as_str().len() == 2);
+        let sep = c.name("sep").map(|m| m.as_str()).unwrap_or("");
+        // "12-10-19" is too ambiguous; two-digit years only with dots (German usage)
+        if two_digit && sep != "." {
+            continue;
+        }
+        let y = expand_year(y);
+        let (m, d) = if a > 12 {
+            (b, a)
+        } else if b > 12 {
+            (a, b)
+        } else if sep == "." || !month_first {
+            (b, a)
+        } else {
+            (a, b)
+        };
+        out.extend(from_caps(&c, y, m, d));
+    }
+    for c in DAY_MONTH.captures_iter(text) {
+        let mon = c.name("mon").and_then(|m| month_number(m.as_str()));
+        if let (Some(d), Some(m), Some(y)) = (num(&c, "d"), mon, num(&c, "y")) {
+            out.extend(from_caps(&c, y, m, d));
+        }
+    }
+    for c in MONTH_DAY.captures_iter(text) {
+        let mon = c.name("mon").and_then(|m| month_number(m.as_str()));
+        if let (Some(d), Some(m), Some(y)) = (num(&c, "d"), mon, num(&c, "y")) {
+            out.extend(from_caps(&c, y, m, d));
+        }
+    }
+    out.sort_by_key(|p| (p.span.0, std::cmp::Reverse(p.span.1)));
+    // drop matches nested in an earlier, longer one
+    let mut kept: Vec<ParsedDate> = Vec::with_capacity(out.len());
+    for p in out {
+        if kept.last().is_some_and(|k| p.span.0 < k.span.1) {
+            continue;
+        }
+        kept.push(p);
+    }
+    kept
+}
+
+/// Parses a date from a metadata value (a whole attribute or JSON string):
+/// ISO 8601, compact `20210727`, Unix seconds or milliseconds, else the first
+/// date found in it as free text.
+pub fn parse_date_text(value: &str, month_first: bool) -> Option<ParsedDate> {
+    let v = value.trim();
+    if v.is_empty() || v.len() > 300 {
+        return None;
+    }
+    if let Some(c) = COMPACT.captures(v) {
+        if let (Some(y), Some(m), Some(d)) = (num(&c, "y"), num(&c, "m"), num(&c, "d")) {
+            if let Some(p) = from_caps(&c, y, m, d) {
+                return Some(p);
+            }
+        }
+    }
+    if (v.len() == 10 || v.len() == 13) && v.bytes().all(|b| b.is_ascii_digit()) {
+        let mut secs: i64 = v.parse().ok()?;
+        if v.len() == 13 {
+            secs /= 1000;
+        }
+        let date = PartialDate::from_days(secs.div_euclid(86_400));
+        if !(MIN_YEAR..=MAX_YEAR).contains(&date.year) {
+            return None;
+        }
+        let sod = secs.rem_euclid(86_400);
+        return Some(ParsedDate {
+            date,
+            time: Some(format!("{:02}:{:02}", sod / 3600, (sod % 3600) / 60)),
+            zone: Some("Z".to_string()),
+            span: (0, v.len()),
+        });
+    }
+    find_dates(v, month_first).into_iter().next()
+}
+
+static URL_YMD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[/_\-.])(?P<y>(?:199|20\d)\d)[/_\-.]?(?P<m>[01]\d)[/_\-.]?(?P<d>[0-3]\d)(?:[/_\-.?#]|$)")
+        .expect("static regex")
+});
+static URL_YMD_LOOSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/(?P<y>(?:199|20\d)\d)/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:[/_\-.?#]|$)")
+        .expect("static regex")
+});
+static URL_YM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/(?P<y>(?:199|20\d)\d)/(?P<m>[01]?\d)/").expect("static regex")
+});
+
+/// A date in a URL path: `/2021/07/27/`, `2021-07-27`, `/20210727`, or a
+/// month (`/2021/07/`), which comes out with a lower confidence.
+pub fn date_in_url(url: &str) -> Option<DateCandidate> {
+    // ignore the host, where digits are never dates
+    let path = match url.find("://") {
+        Some(i) => {
+            let rest = &url[i + 3..];
+            rest.find('/').map(|j| &rest[j..]).unwrap_or("")
+        }
+        None => url,
+    };
+    for re in [&*URL_YMD_LOOSE, &*URL_YMD] {
+        for c in re.captures_iter(path) {
+            if let (Some(y), Some(m), Some(d)) = (num(&c, "y"), num(&c, "m"), num(&c, "d")) {
+                if let Some(date) = valid(y, m, d) {
+                    return Some(DateCandidate {
+                        raw: c.get(0).map(|m| m.as_str()).unwrap_or("").to_string(),
+                        date: Some(date),
+                        time: None,
+                        zone: None,
+                        source: DateSource::Url,
+                        confidence: 0.7,
+                    });
+                }
+            }
+        }
+    }
+    let c = URL_YM.captures(path)?;
+    let (y, m): (i32, u8) = (num(&c, "y")?, num(&c, "m")?);
+    if !(MIN_YEAR..=MAX_YEAR).contains(&y) || !(1..=12).contains(&m) {
+        return None;
+    }
+    Some(DateCandidate {
+        raw: c.get(0).map(|m| m.as_str()).unwrap_or("").to_string(),
+        date: Some(PartialDate::month(y, m)),
+        time: None,
+        zone: None,
+        source: DateSource::Url,
+        confidence: 0.35,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, month_first: bool, want: Option<(&str, Option<&str>, Option<&str>)>) {
+        let got = parse_date_text(input, month_first);
+        let got = got.as_ref().map(|p| {
+            (
+                p.date.to_string(),
+                p.time.as_deref().map(str::to_string),
+                p.zone.as_deref().map(str::to_string),
+            )
+        });
+        let want = want.map(|(d, t, z)| (d.to_string(), t.map(str::to_string), z.map(str::to_string)));
+        assert_eq!(got, want, "input {input:?}");
+    }
+
+    #[test]
+    fn formats() {
+        check("2021-07-27T10:16:00+02:00", false, Some(("2021-07-27", Some("10:16"), Some("+02:00"))));
+        check("2021-07-27", false, Some(("2021-07-27", None, None)));
+        check("2021-07-27 10:16:05Z", false, Some(("2021-07-27", Some("10:16"), Some("Z"))));
+        check("Tue, 27 Jul 2021 10:16:00 +0200", false, Some(("2021-07-27", Some("10:16"), Some("+0200"))));
+        check("Published 27 July 2021", false, Some(("2021-07-27", None, None)));
+        check("27.07.2021 10:16 Uhr", false, Some(("2021-07-27", Some("10:16"), None)));
+        check("July 27, 2021 at 3:05 pm EDT", true, Some(("2021-07-27", Some("15:05"), Some("EDT"))));
+        check("Updated: Nov. 5, 2019", true, Some(("2019-11-05", None, None)));
+        check("27. Juli 2021", false, Some(("2021-07-27", None, None)));
+        check("le 3 février 2020 à 14h05", false, Some(("2020-02-03", Some("14:05"), None)));
+        check("12 de marzo de 2020", false, Some(("2020-03-12", None, None)));
+        check("20210727", false, Some(("2021-07-27", None, None)));
+        check("1627380960", false, Some(("2021-07-27", Some("10:16"), Some("Z"))));
+        check("07/27/2021", false, Some(("2021-07-27", None, None)));
+        check("03/04/2021", true, Some(("2021-03-04", None, None)));
+        check("03/04/2021", false, Some(("2021-04-03", None, None)));
+        check("1990-01-01", false, None);
+        check("2021-02-30", false, None);
+        check("no date here", false, None);
+    }
+
+    #[test]
+    fn urls() {
+        let day = |u: &str| date_in_url(u).and_then(|c| c.date).map(|d| d.to_string());
+        assert_eq!(day("https://x.com/2021/07/27/story"), Some("2021-07-27".into()));
+        assert_eq!(day("https://x.com/news/story-2021-07-27.html"), Some("2021-07-27".into()));
+        assert_eq!(day("https://x.com/a/20210727/b"), Some("2021-07-27".into()));
+        assert_eq!(day("https://x.com/2019/11/story.html"), Some("2019-11".into()));
+        assert_eq!(day("https://2021.example.com/12345678"), None);
+        assert_eq!(day("https://x.com/article/11574168580"), None);
+    }
+}

@@ -1,0 +1,649 @@
+//! Publication dates: from a document's own sources first (record, metadata,
+//! header lines, URL), then, for pages that state none, inferred from their
+//! content and from the other documents of the batch.
+//!
+//! Inference never claims more precision than the evidence gives: a month or a
+//! year is a valid answer.
+
+use crate::annotate::Annotated;
+use chronicle_extract::{date_in_url, DateCandidate, DateSource};
+use chronicle_model::{DateHow, Document, Granularity, PartialDate, Published, TimexType};
+use chronicle_time::{split_sentences, tag, tense_at, Tense};
+use chronicle_tls::terms::TermBag;
+use regex::Regex;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
+
+/// Dating evidence gathered at extraction time and needed again when the
+/// batch is dated as a whole.
+#[derive(Debug, Clone, Default)]
+pub struct DatingClues {
+    pub declared_published: Option<String>,
+    /// When the page was fetched: it cannot have been published later.
+    pub fetched: Option<PartialDate>,
+    pub url: Option<String>,
+    pub meta: Vec<DateCandidate>,
+    pub header_lines: Vec<String>,
+    pub captions: Vec<String>,
+}
+
+/// No news page we read was published before this year.
+const EARLIEST_YEAR: i32 = 1990;
+
+fn plausible(d: &PartialDate, fetched: Option<PartialDate>) -> bool {
+    d.year >= EARLIEST_YEAR && fetched.is_none_or(|f| d.first_day() <= f.last_day())
+}
+
+/// The date part of a timestamp in any of the forms records carry
+/// (`2021-07-27`, `2021-07-27T10:16:00Z`, `Tue, 27 Jul 2021 10:16:00 GMT`).
+pub fn parse_timestamp_date(s: &str) -> Option<PartialDate> {
+    if let Ok(d) = s.trim().parse::<PartialDate>() {
+        return Some(d);
+    }
+    date_in_line(s, None).map(|f| f.date)
+}
+
+/// Day/month order of all-numeric dates on a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumericOrder {
+    MonthFirst,
+    DayFirst,
+}
+
+/// A date found in a short line of text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundDate {
+    pub date: PartialDate,
+    pub time: Option<String>,
+    pub zone: Option<String>,
+    pub text: String,
+}
+
+struct Patterns {
+    numeric: Regex,
+    time: Regex,
+    month_cue: Regex,
+    textual_day_month: Regex,
+    textual_month_day: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| {
+        let re = |s: &str| Regex::new(s).expect("built-in pattern");
+        const MONTHS: &str = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+        Patterns {
+            numeric: re(r"\b(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4})\b"),
+            time: re(r"\b([01]?\d|2[0-3])[:.h]([0-5]\d)\b(?:\s*(GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|[+-]\d\d:?\d\d))?"),
+            month_cue: re(r"(?i)\b(?:(?:at|by|before|until|till) the end of (?:the|this) month|later this month|earlier this month|this month)\b"),
+            textual_day_month: re(&format!(r"(?i)\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS}\b")),
+            textual_month_day: re(&format!(r"(?i)\b{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b")),
+        }
+    })
+}
+
+/// The order all-numeric dates follow in `texts`: unambiguous ones
+/// (`27/07/2021`, `07/27/2021`) decide; else how the text writes dates with
+/// month names ("22 July" vs "July 22").
+pub fn numeric_order(texts: &[&str]) -> Option<NumericOrder> {
+    let p = patterns();
+    let (mut day_first, mut month_first) = (0, 0);
+    for t in texts {
+        for c in p.numeric.captures_iter(t) {
+            let a: u32 = c[1].parse().unwrap_or(0);
+            let b: u32 = c[3].parse().unwrap_or(0);
+            if a > 12 && b <= 12 {
+                day_first += 1;
+            } else if b > 12 && a <= 12 {
+                month_first += 1;
+            }
+        }
+    }
+    if day_first != month_first {
+        return Some(if day_first > month_first {
+            NumericOrder::DayFirst
+        } else {
+            NumericOrder::MonthFirst
+        });
+    }
+    let (mut dm, mut md) = (0, 0);
+    for t in texts {
+        dm += p.textual_day_month.find_iter(t).count();
+        md += p.textual_month_day.find_iter(t).count();
+    }
+    match dm.cmp(&md) {
+        std::cmp::Ordering::Greater => Some(NumericOrder::DayFirst),
+        std::cmp::Ordering::Less => Some(NumericOrder::MonthFirst),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
+/// The first full date in a header line, with the time of day after it.
+/// Ambiguous numeric dates follow `order` (month first when unknown).
+pub fn date_in_line(line: &str, order: Option<NumericOrder>) -> Option<FoundDate> {
+    let p = patterns();
+    let mut found: Option<(usize, usize, PartialDate)> = None;
+    if let Some(c) = p.numeric.captures(line) {
+        let whole = c.get(0)?;
+        let a: u8 = c[1].parse().ok()?;
+        let b: u8 = c[3].parse().ok()?;
+        let y: i32 = c[5].parse().ok()?;
+        let day_first = if a > 12 {
+            true
+        } else if b > 12 {
+            false
+        } else {
+            order == Some(NumericOrder::DayFirst)
+        };
+        let (m, d) = if day_first { (b, a) } else { (a, b) };
+        if let Some(date) = PartialDate::ymd(y, m, d) {
+            found = Some((whole.start(), whole.end(), date));
+        }
+    }
+    if found.is_none() {
+        let sentences = split_sentences(line);
+        for t in tag(line, &sentences, None) {
+            if t.kind != TimexType::Date && t.kind != TimexType::Time {
+                continue;
+            }
+            let value = t.value.split('T').next().unwrap_or("");
+            if let Ok(date) = value.parse::<PartialDate>() {
+                if date.granularity() == Granularity::Day {
+                    found = Some((t.start, t.end, date));
+                    break;
+                }
+            }
+        }
+    }
+    let (start, end, date) = found?;
+    // The time of day: after the date ("22 July 2009 21:02") or before it
+    // ("21:02 GMT, Wednesday, 22 July 2009"), never inside it.
+    let time = p.time.captures_iter(line).find(|c| {
+        c.get(0)
+            .is_some_and(|m| m.end() <= start || m.start() >= end)
+    });
+    Some(FoundDate {
+        date,
+        time: time
+            .as_ref()
+            .map(|c| format!("{:02}:{}", c[1].parse::<u8>().unwrap_or(0), &c[2])),
+        zone: time.and_then(|c| c.get(3).map(|z| z.as_str().to_string())),
+        text: line[start..end].to_string(),
+    })
+}
+
+struct Candidate {
+    date: PartialDate,
+    time: Option<String>,
+    zone: Option<String>,
+    how: DateHow,
+    confidence: f32,
+    evidence: String,
+}
+
+/// The publication date from the document's own sources, strongest first:
+/// the record, HTML metadata, header lines, bylines, the URL.
+pub fn date_from_sources(clues: &DatingClues, body: &str) -> Published {
+    let mut candidates: Vec<Candidate> = Vec::new();
+    if let Some(raw) = &clues.declared_published {
+        if let Some(date) = parse_timestamp_date(raw) {
+            let found = date_in_line(raw, None);
+            candidates.push(Candidate {
+                date,
+                time: found.as_ref().and_then(|f| f.time.clone()),
+                zone: found.and_then(|f| f.zone),
+                how: DateHow::Record,
+                confidence: 0.95,
+                evidence: format!("the record declares published \"{raw}\""),
+            });
+        }
+    }
+    for m in &clues.meta {
+        let Some(date) = m.date else { continue };
+        let (how, weight) = match m.source {
+            DateSource::MetaPublished | DateSource::JsonLdPublished => (DateHow::Meta, 1.0),
+            DateSource::TimeElement => (DateHow::Meta, 0.9),
+            DateSource::Byline => (DateHow::Text, 0.9),
+            DateSource::Url => (DateHow::Url, 0.85),
+            DateSource::MetaModified | DateSource::JsonLdModified => (DateHow::Meta, 0.5),
+        };
+        candidates.push(Candidate {
+            date,
+            time: m.time.clone(),
+            zone: m.zone.clone(),
+            how,
+            confidence: (m.confidence * weight).clamp(0.0, 1.0),
+            evidence: format!("{:?} \"{}\"", m.source, m.raw),
+        });
+    }
+    let order_texts: Vec<&str> = clues
+        .header_lines
+        .iter()
+        .map(String::as_str)
+        .chain(std::iter::once(body))
+        .collect();
+    let order = numeric_order(&order_texts);
+    for line in &clues.header_lines {
+        if let Some(f) = date_in_line(line, order) {
+            candidates.push(Candidate {
+                date: f.date,
+                time: f.time,
+                zone: f.zone,
+                how: DateHow::Text,
+                confidence: 0.9,
+                evidence: format!("header line \"{line}\""),
+            });
+            break;
+        }
+    }
+    if let Some(c) = clues.url.as_deref().and_then(date_in_url) {
+        if let Some(date) = c.date {
+            candidates.push(Candidate {
+                date,
+                time: None,
+                zone: None,
+                how: DateHow::Url,
+                confidence: if date.granularity() == Granularity::Day {
+                    0.8
+                } else {
+                    0.6
+                },
+                evidence: format!("the URL contains \"{}\"", c.raw),
+            });
+        }
+    }
+    candidates.retain(|c| plausible(&c.date, clues.fetched));
+    candidates.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+    let Some(best) = candidates.first() else {
+        return Published::default();
+    };
+    let agreeing = candidates[1..]
+        .iter()
+        .filter(|c| c.date.overlaps(&best.date))
+        .count();
+    let mut evidence: Vec<String> = vec![best.evidence.clone()];
+    for c in &candidates[1..] {
+        let verdict = if c.date.overlaps(&best.date) {
+            "agrees"
+        } else {
+            "disagrees"
+        };
+        evidence.push(format!("{} {verdict} ({})", c.evidence, c.date));
+    }
+    Published {
+        date: Some(best.date),
+        time: best.time.clone(),
+        zone: best.zone.clone(),
+        how: best.how,
+        confidence: (best.confidence + 0.03 * agreeing as f32).min(1.0),
+        evidence,
+    }
+}
+
+/// A reference to a date inside an undated document, with its context.
+#[derive(Debug, Clone)]
+struct Mention {
+    /// The value as tagged without an anchor: `XXXX-06-11`, `2020-05-15`, `2019`.
+    value: String,
+    tense: Tense,
+    context: TermBag,
+}
+
+fn mentions_of(text: &str) -> Vec<Mention> {
+    let sentences = split_sentences(text);
+    tag(text, &sentences, None)
+        .into_iter()
+        .filter(|t| t.kind == TimexType::Date)
+        .map(|t| {
+            let s = &sentences[t.sentence.min(sentences.len().saturating_sub(1))];
+            let at = t.start.saturating_sub(s.start).min(s.text.len());
+            Mention {
+                value: t.value,
+                tense: tense_at(&s.text, at),
+                context: TermBag::of(&s.text),
+            }
+        })
+        .collect()
+}
+
+/// Month and day of an unanchored value whose year is unknown (`XXXX-06-11` → (6, Some(11))).
+fn yearless(value: &str) -> Option<(u8, Option<u8>)> {
+    let rest = value.strip_prefix("XXXX-")?;
+    let mut parts = rest.split('-');
+    let m: u8 = parts.next()?.parse().ok()?;
+    let d: Option<u8> = match parts.next() {
+        Some(p) => Some(p.parse().ok()?),
+        None => None,
+    };
+    (1..=12).contains(&m).then_some((m, d))
+}
+
+/// A reference in a dated document: its resolved date and context.
+struct DatedMention {
+    date: PartialDate,
+    /// "the end of 2011": only the year is known, but it points at its last months.
+    year_end: bool,
+    context: TermBag,
+    text: String,
+}
+
+fn dated_mentions(doc: &Document) -> Vec<DatedMention> {
+    doc.timexes
+        .iter()
+        .filter(|t| t.kind == TimexType::Date)
+        .filter_map(|t| {
+            let date = t.value.parse::<PartialDate>().ok()?;
+            let s = doc.sentences.get(t.sentence)?;
+            Some(DatedMention {
+                date,
+                year_end: date.granularity() == Granularity::Year
+                    && t.modifier.as_deref() == Some("END"),
+                context: TermBag::of(&s.text),
+                text: s.text.clone(),
+            })
+        })
+        .collect()
+}
+
+/// Names (capitalised words) a document uses, for document-level similarity.
+fn name_bag(doc: &Document) -> TermBag {
+    let names: Vec<&str> = doc
+        .body
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| w.len() > 2 && w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    TermBag::of(&names.join(" "))
+}
+
+/// How alike two sentences must be to report the same dated event. The same
+/// day of the same month is already rare evidence, so it needs less overlap
+/// than a month or a year's end.
+fn match_threshold(day_known: bool) -> f64 {
+    if day_known {
+        0.1
+    } else {
+        0.2
+    }
+}
+
+/// Dates every document of the batch: those with their own date keep it;
+/// the others are inferred from their content and the other documents.
+pub fn date_batch(batch: Vec<Annotated>) -> Vec<Document> {
+    let undated: Vec<usize> = (0..batch.len())
+        .filter(|&i| batch[i].document.published.date.is_none())
+        .collect();
+    if undated.is_empty() {
+        return batch.into_iter().map(|a| a.document).collect();
+    }
+    let mut docs: Vec<Document> = Vec::with_capacity(batch.len());
+    let mut clues: Vec<DatingClues> = Vec::with_capacity(batch.len());
+    for a in batch {
+        docs.push(a.document);
+        clues.push(a.clues);
+    }
+
+    let names: Vec<TermBag> = docs.iter().map(name_bag).collect();
+    let dated: Vec<(usize, Vec<DatedMention>)> = (0..docs.len())
+        .filter(|i| docs[*i].published.date.is_some())
+        .map(|i| (i, dated_mentions(&docs[i])))
+        .collect();
+    let mut mentions: HashMap<usize, Vec<Mention>> = HashMap::new();
+    let mut caption_mentions: HashMap<usize, Vec<Mention>> = HashMap::new();
+    for &i in &undated {
+        mentions.insert(i, mentions_of(&docs[i].body));
+        let captions = clues[i].captions.join("\n\n");
+        caption_mentions.insert(i, mentions_of(&captions));
+    }
+
+    // Years the dated documents vote for, through the same event mentioned
+    // without a year here and with one there.
+    let mut votes: HashMap<usize, BTreeMap<i32, (f64, String)>> = HashMap::new();
+    for &i in &undated {
+        let entry = votes.entry(i).or_default();
+        for m in &mentions[&i] {
+            let Some((month, day)) = yearless(&m.value) else {
+                continue;
+            };
+            for (j, dms) in &dated {
+                let doc_similarity = names[i].cosine(&names[*j]);
+                for dm in dms {
+                    let compatible = match dm.date.granularity() {
+                        Granularity::Day => {
+                            dm.date.month == Some(month)
+                                && day.is_none_or(|d| dm.date.day == Some(d))
+                        }
+                        Granularity::Month => dm.date.month == Some(month),
+                        Granularity::Year => dm.year_end && month >= 10,
+                    };
+                    if !compatible {
+                        continue;
+                    }
+                    let sim = m.context.cosine(&dm.context);
+                    let same_day = day.is_some() && dm.date.day == day;
+                    if sim < match_threshold(same_day) {
+                        continue;
+                    }
+                    let weight = sim * (0.5 + doc_similarity);
+                    let slot = entry.entry(dm.date.year).or_insert((0.0, String::new()));
+                    if weight > 0.0 && slot.1.is_empty() {
+                        slot.1 = format!(
+                            "the year {} from document {}: \"{}\"",
+                            dm.date.year,
+                            docs[*j].id,
+                            dm.text.trim()
+                        );
+                    }
+                    slot.0 += weight;
+                }
+            }
+        }
+    }
+
+    // Undated documents that mention the same year-less date in similar
+    // words report the same event: they share a year.
+    let mut group: Vec<usize> = (0..docs.len()).collect();
+    fn find(g: &mut [usize], x: usize) -> usize {
+        let mut r = x;
+        while g[r] != r {
+            r = g[r];
+        }
+        g[x] = r;
+        r
+    }
+    for (a, &i) in undated.iter().enumerate() {
+        for &j in &undated[a + 1..] {
+            let linked = mentions[&i].iter().any(|mi| {
+                yearless(&mi.value).is_some_and(|k| {
+                    mentions[&j].iter().any(|mj| {
+                        yearless(&mj.value) == Some(k)
+                            && mi.context.cosine(&mj.context) >= match_threshold(k.1.is_some())
+                    })
+                })
+            });
+            if linked {
+                let (ri, rj) = (find(&mut group, i), find(&mut group, j));
+                group[ri] = rj;
+            }
+        }
+    }
+
+    // Each document's lower bound: it cannot predate a past date it reports.
+    let lower_bound = |i: usize| -> Option<i32> {
+        mentions[&i]
+            .iter()
+            .chain(caption_mentions[&i].iter())
+            .filter(|m| m.tense != Tense::Future)
+            .filter_map(|m| m.value.parse::<PartialDate>().ok())
+            .filter(|d| d.year >= EARLIEST_YEAR)
+            .map(|d| d.year)
+            .max()
+    };
+
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &i in &undated {
+        let r = find(&mut group, i);
+        groups.entry(r).or_default().push(i);
+    }
+    for members in groups.values() {
+        let bound = members.iter().filter_map(|&i| lower_bound(i)).max();
+        let mut pooled: BTreeMap<i32, (f64, String)> = BTreeMap::new();
+        for i in members {
+            for (y, (w, why)) in &votes[i] {
+                let slot = pooled.entry(*y).or_insert((0.0, why.clone()));
+                slot.0 += w;
+            }
+        }
+        let voted = pooled
+            .iter()
+            .filter(|(y, _)| bound.is_none_or(|b| **y >= b))
+            .max_by(|a, b| a.1 .0.total_cmp(&b.1 .0));
+        let (year, confidence, why) = match (voted, bound) {
+            (Some((y, (_, why))), _) => (*y, 0.5, why.clone()),
+            (None, Some(b)) => (
+                b,
+                0.3,
+                format!("the latest year the page itself reports as past is {b}"),
+            ),
+            (None, None) => continue,
+        };
+        for &i in members {
+            let published = infer_within_year(&docs[i], &clues[i], year, confidence, &why);
+            let doc = &mut docs[i];
+            doc.published = published;
+            if let Some(f) = clues[i].fetched {
+                if doc
+                    .published
+                    .date
+                    .is_some_and(|d| d.first_day() > f.last_day())
+                {
+                    doc.published.date = Some(PartialDate::year(f.year));
+                }
+            }
+            doc.timexes = tag(&doc.body, &doc.sentences, doc.published.date);
+        }
+    }
+    docs
+}
+
+/// Narrows an inferred year to a month: the page is published after the
+/// latest date it reports in the past; a "this month" cue ties it to the
+/// month of the dates it speaks of.
+fn infer_within_year(
+    doc: &Document,
+    clues: &DatingClues,
+    year: i32,
+    confidence: f32,
+    why: &str,
+) -> Published {
+    let anchor = Some(PartialDate::year(year));
+    let mut past: Option<(PartialDate, String)> = None;
+    let mut ahead: Option<(PartialDate, String)> = None;
+    let captions = clues.captions.join("\n\n");
+    for (text, is_caption) in [(doc.body.as_str(), false), (captions.as_str(), true)] {
+        let sentences = split_sentences(text);
+        for t in tag(text, &sentences, anchor) {
+            if t.kind != TimexType::Date {
+                continue;
+            }
+            let Ok(d) = t.value.parse::<PartialDate>() else {
+                continue;
+            };
+            if d.year != year || d.granularity() == Granularity::Year {
+                continue;
+            }
+            let Some(s) = sentences.get(t.sentence) else {
+                continue;
+            };
+            let tense = if is_caption {
+                Tense::Past
+            } else {
+                tense_at(&s.text, t.start.saturating_sub(s.start).min(s.text.len()))
+            };
+            let slot = if tense == Tense::Past {
+                &mut past
+            } else {
+                &mut ahead
+            };
+            let later = matches!(tense, Tense::Past);
+            let replace = match slot {
+                None => true,
+                Some((cur, _)) if later => d > *cur,
+                Some((cur, _)) => d < *cur,
+            };
+            if replace {
+                *slot = Some((d, t.text.clone()));
+            }
+        }
+    }
+    let month_cue = patterns()
+        .month_cue
+        .find(&doc.body)
+        .map(|m| m.as_str().to_string());
+    let mut evidence = vec![why.to_string()];
+    let date = match (&month_cue, &past, &ahead) {
+        (Some(cue), _, Some((d, text))) if past.as_ref().is_none_or(|(p, _)| p <= d) => {
+            evidence.push(format!("\"{cue}\" with \"{text}\" ahead"));
+            d.truncate(Granularity::Month)
+        }
+        (_, Some((d, text)), _) => {
+            evidence.push(format!(
+                "after \"{text}\", the latest date it reports as past"
+            ));
+            d.truncate(Granularity::Month)
+        }
+        _ => PartialDate::year(year),
+    };
+    Published {
+        date: Some(date),
+        time: None,
+        zone: None,
+        how: DateHow::Inferred,
+        confidence,
+        evidence,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numeric_order_from_unambiguous_dates_then_month_names() {
+        assert_eq!(
+            numeric_order(&["07/27/2021, 10.16"]),
+            Some(NumericOrder::MonthFirst)
+        );
+        assert_eq!(
+            numeric_order(&["24/01/2017 15:55"]),
+            Some(NumericOrder::DayFirst)
+        );
+        assert_eq!(
+            numeric_order(&["on 22 July 2009"]),
+            Some(NumericOrder::DayFirst)
+        );
+        assert_eq!(
+            numeric_order(&["on July 22, 2009"]),
+            Some(NumericOrder::MonthFirst)
+        );
+        assert_eq!(numeric_order(&["03/04/2021"]), None);
+    }
+
+    #[test]
+    fn header_line_dates_with_times() {
+        let f = date_in_line("07/27/2021, 10.16", None).unwrap();
+        assert_eq!(f.date.to_string(), "2021-07-27");
+        assert_eq!(f.time.as_deref(), Some("10:16"));
+        let f = date_in_line("03/04/2021 09:00", Some(NumericOrder::DayFirst)).unwrap();
+        assert_eq!(f.date.to_string(), "2021-04-03");
+        let f = date_in_line("03/04/2021", None).unwrap();
+        assert_eq!(f.date.to_string(), "2021-03-04");
+    }
+
+    #[test]
+    fn yearless_values() {
+        assert_eq!(yearless("XXXX-06-11"), Some((6, Some(11))));
+        assert_eq!(yearless("XXXX-12"), Some((12, None)));
+        assert_eq!(yearless("2020-06-11"), None);
+        assert_eq!(yearless("XXXX-WXX-1"), None);
+    }
+}

@@ -1,0 +1,999 @@
+//! The TIMEX3 tagger: one tokenisation, then rules over token sequences,
+//! their words taken from the language's data file.
+
+use crate::lexicon::{english, Lexicon};
+use crate::tense::{tense_at, Tense};
+use crate::tokens::{tokenize, Tok, TokKind};
+use crate::values::*;
+use chronicle_model::{PartialDate, Sentence, Timex, TimexType};
+
+/// One match: tokens `[start, end)` of the sentence.
+#[derive(Debug, Clone)]
+struct Hit {
+    end: usize,
+    kind: TimexType,
+    value: String,
+    modifier: Option<String>,
+}
+
+fn hit(end: usize, kind: TimexType, value: String) -> Option<Hit> {
+    Some(Hit {
+        end,
+        kind,
+        value,
+        modifier: None,
+    })
+}
+
+struct Matcher<'a> {
+    lex: &'static Lexicon,
+    toks: &'a [Tok],
+    norms: Vec<&'a str>,
+    anchor: Anchor,
+    sentence: &'a Sentence,
+}
+
+/// A duration unit: its TimeML letter and whether it counts time of day.
+fn duration_value(unit: &str, n: Option<i64>) -> Option<String> {
+    let (letter, time, factor) = match unit {
+        "S" => ("S", true, 1),
+        "MIN" => ("M", true, 1),
+        "H" => ("H", true, 1),
+        "D" | "N" => ("D", false, 1),
+        "W" => ("W", false, 1),
+        "FN" => ("W", false, 2),
+        "M" => ("M", false, 1),
+        "Q" => ("M", false, 3),
+        "Y" => ("Y", false, 1),
+        "DE" => ("Y", false, 10),
+        "CE" => ("Y", false, 100),
+        "ML" => ("Y", false, 1000),
+        _ => return None,
+    };
+    let t = if time { "T" } else { "" };
+    Some(match n {
+        Some(n) => format!("P{t}{}{letter}", n.saturating_mul(factor)),
+        None => {
+            let vague = match unit {
+                "DE" => "DE",
+                "CE" => "CE",
+                "Q" => "Q",
+                _ => letter,
+            };
+            format!("P{t}X{vague}")
+        }
+    })
+}
+
+impl<'a> Matcher<'a> {
+    fn w(&self, i: usize) -> &'a str {
+        self.norms.get(i).copied().unwrap_or("")
+    }
+
+    fn tok(&self, i: usize) -> Option<&'a Tok> {
+        self.toks.get(i)
+    }
+
+    fn kind(&self, i: usize) -> Option<TokKind> {
+        self.tok(i).map(|t| t.kind)
+    }
+
+    fn glued(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| !t.space_before)
+    }
+
+    fn capital(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.capital)
+    }
+
+    fn rest(&self, i: usize) -> &[&'a str] {
+        self.norms.get(i..).unwrap_or(&[])
+    }
+
+    /// Tense at token `i`, from its sentence.
+    fn tense(&self, i: usize) -> Tense {
+        match self.tok(i) {
+            Some(t) => tense_at(&self.sentence.text, t.start.saturating_sub(self.sentence.start)),
+            None => Tense::Unknown,
+        }
+    }
+
+    /// Skips a hyphen glued between two words ("third-quarter", "mid-1990s").
+    fn skip_hyphen(&self, i: usize) -> usize {
+        if self.w(i) == "-" && self.glued(i) && self.glued(i + 1) {
+            i + 1
+        } else {
+            i
+        }
+    }
+
+    fn digits(&self, i: usize) -> Option<&'a str> {
+        let w = self.w(i);
+        (self.kind(i) == Some(TokKind::Number) && w.bytes().all(|b| b.is_ascii_digit()))
+            .then_some(w)
+    }
+
+    /// A cardinal number written in digits or words: (value, next token).
+    fn cardinal(&self, i: usize) -> Option<(i64, usize)> {
+        if let Some(d) = self.digits(i) {
+            if d.len() > 6 {
+                return None;
+            }
+            return Some((d.parse().ok()?, i + 1));
+        }
+        let mut v = *self.lex.numbers.get(self.w(i))?;
+        let mut j = i + 1;
+        if v >= 20 && v % 10 == 0 {
+            let k = self.skip_hyphen(j);
+            if let Some(&u) = self.lex.numbers.get(self.w(k)) {
+                if (1..=9).contains(&u) {
+                    v += u;
+                    j = k + 1;
+                }
+            }
+        }
+        if let Some(&scale) = self.lex.number_scales.get(self.w(j)) {
+            v *= scale;
+            j += 1;
+        }
+        Some((v, j))
+    }
+
+    /// An ordinal in words or digits ("third", "twenty-first", "21st").
+    fn ordinal(&self, i: usize) -> Option<(i64, usize)> {
+        if let Some(d) = self.digits(i) {
+            if d.len() <= 3
+                && self.glued(i + 1)
+                && self.lex.ordinal_suffixes.iter().any(|s| s == self.w(i + 1))
+            {
+                return Some((d.parse().ok()?, i + 2));
+            }
+            return None;
+        }
+        if let Some(&v) = self.lex.ordinals.get(self.w(i)) {
+            return Some((v, i + 1));
+        }
+        let tens = *self.lex.numbers.get(self.w(i))?;
+        if tens >= 20 && tens % 10 == 0 {
+            let k = self.skip_hyphen(i + 1);
+            if let Some(&u) = self.lex.ordinals.get(self.w(k)) {
+                if (1..=9).contains(&u) {
+                    return Some((tens + u, k + 1));
+                }
+            }
+        }
+        None
+    }
+
+    /// A four-digit year: (year, next).
+    fn year4(&self, i: usize) -> Option<(i32, usize)> {
+        let d = self.digits(i)?;
+        if d.len() != 4 {
+            return None;
+        }
+        let y: i32 = d.parse().ok()?;
+        (1000..=2199).contains(&y).then_some((y, i + 1))
+    }
+
+    /// A day of the month in digits (with optional ordinal suffix) or an ordinal word.
+    fn day_of_month(&self, i: usize) -> Option<(u8, usize)> {
+        if let Some(d) = self.digits(i) {
+            if d.len() <= 2 {
+                let v: u8 = d.parse().ok()?;
+                let mut j = i + 1;
+                if self.glued(j) && self.lex.ordinal_suffixes.iter().any(|s| s == self.w(j)) {
+                    j += 1;
+                }
+                return (1..=31).contains(&v).then_some((v, j));
+            }
+            return None;
+        }
+        let (v, j) = self.ordinal(i)?;
+        (1..=31).contains(&v).then_some((v as u8, j))
+    }
+
+    /// A month name, capitalised, with an optional period after an abbreviation.
+    fn month_name(&self, i: usize) -> Option<(u8, usize)> {
+        let w = self.w(i);
+        let m = *self.lex.months.get(w)?;
+        if !self.capital(i) {
+            return None;
+        }
+        let mut j = i + 1;
+        if w.len() <= 4 && self.w(j) == "." && self.glued(j) {
+            j += 1;
+        }
+        Some((m, j))
+    }
+
+    fn weekday_name(&self, i: usize) -> Option<(u8, usize)> {
+        let w = self.w(i);
+        let d = *self.lex.weekdays.get(w)?;
+        if !self.capital(i) {
+            return None;
+        }
+        if w.len() <= 5 && !w.ends_with("day") {
+            // Abbreviations only with their period: "Sat." but not "Sat".
+            return (self.w(i + 1) == "." && self.glued(i + 1)).then_some((d, i + 2));
+        }
+        Some((d, i + 1))
+    }
+
+    fn year_context_ok(&self, i: usize, next: usize) -> bool {
+        if i > 0 {
+            let prev = self.w(i - 1);
+            if matches!(prev, "$" | "#" | "£" | "€" | "no" | "number" | "route" | "flight")
+                || self.kind(i - 1) == Some(TokKind::Number)
+            {
+                return false;
+            }
+        }
+        let after = self.w(next);
+        if matches!(after, "%" | "-") && self.glued(next) {
+            return false;
+        }
+        !self.lex.count_nouns_after_year.iter().any(|n| n == after)
+    }
+
+    fn best_at(&self, i: usize) -> Option<Hit> {
+        let mut best = self.core(i);
+        let mut consider = |h: Option<Hit>| {
+            if let Some(h) = h {
+                if best.as_ref().is_none_or(|b| h.end > b.end) {
+                    best = Some(h);
+                }
+            }
+        };
+        // Point modifiers: "early 2020", "the end of last year", "mid-November".
+        if let Some((n, md)) = self.lex.point_modifiers.longest(self.rest(i)) {
+            let j = self.skip_hyphen(i + n);
+            let core = self.core(j).or_else(|| self.the_unit(j));
+            if let Some(mut h) = core.filter(|h| h.kind != TimexType::Duration) {
+                if !md.is_empty() {
+                    h.modifier = Some(md.clone());
+                }
+                consider(Some(h));
+            }
+        }
+        // Quantity modifiers: "more than four hours", "about 3 p.m.".
+        if let Some((n, md)) = self.lex.duration_modifiers.longest(self.rest(i)) {
+            if let Some(mut h) = self.core(i + n) {
+                let fits = h.kind == TimexType::Duration
+                    || (md == "APPROX" && !matches!(self.w(i), "some"));
+                if fits {
+                    h.modifier = Some(md.clone());
+                    consider(Some(h));
+                }
+            }
+        }
+        best
+    }
+
+    /// "the year", "the month" after a point modifier: the unit holding the anchor.
+    fn the_unit(&self, i: usize) -> Option<Hit> {
+        if self.w(i) != "the" {
+            return None;
+        }
+        let unit = CalUnit::from_code(self.lex.units.get(self.w(i + 1))?)?;
+        hit(i + 2, TimexType::Date, relative(&self.anchor, unit, 0))
+    }
+
+    fn core(&self, i: usize) -> Option<Hit> {
+        let rules: [fn(&Self, usize) -> Option<Hit>; 15] = [
+            Self::fixed,
+            Self::numeric_date,
+            Self::month_date,
+            Self::weekday,
+            Self::day_word,
+            Self::relative_unit,
+            Self::quantity,
+            Self::year,
+            Self::century,
+            Self::quarter,
+            Self::season,
+            Self::time,
+            Self::set,
+            Self::holiday,
+            Self::the_number_units,
+        ];
+        let mut best: Option<Hit> = None;
+        for rule in rules {
+            if let Some(h) = rule(self, i) {
+                if best.as_ref().is_none_or(|b| h.end > b.end) {
+                    best = Some(h);
+                }
+            }
+        }
+        best
+    }
+
+    fn fixed(&self, i: usize) -> Option<Hit> {
+        let (n, e) = self.lex.fixed.longest(self.rest(i))?;
+        let kind = match e.kind.as_str() {
+            "DATE" => TimexType::Date,
+            "TIME" => TimexType::Time,
+            "DURATION" => TimexType::Duration,
+            _ => TimexType::Set,
+        };
+        let value = match e.value.strip_prefix('@') {
+            None => e.value.clone(),
+            Some(special) => self.special_value(special)?,
+        };
+        Some(Hit {
+            end: i + n,
+            kind,
+            value,
+            modifier: e.modifier.clone(),
+        })
+    }
+
+    /// Values named in the data file by `@NAME` that depend on the anchor.
+    fn special_value(&self, name: &str) -> Option<String> {
+        let a = &self.anchor;
+        Some(match name {
+            "TODAY" => relative(a, CalUnit::Day, 0),
+            "THIS_YEAR" => relative(a, CalUnit::Year, 0),
+            "LAST_QUARTER" => relative(a, CalUnit::Quarter, -1),
+            "YEAR_EARLIER" => {
+                // Financial reports compare with the same quarter a year before.
+                let text = self.sentence.text.to_lowercase();
+                if text.contains("quarter") && a.month.is_some() {
+                    relative(a, CalUnit::Quarter, -5)
+                } else {
+                    relative(a, CalUnit::Year, -1)
+                }
+            }
+            "WEEKEND" | "LAST_WEEKEND" | "NEXT_WEEKEND" => {
+                let shift = match name {
+                    "LAST_WEEKEND" => -1,
+                    "NEXT_WEEKEND" => 1,
+                    _ => 0,
+                };
+                format!("{}-WE", relative(a, CalUnit::Week, shift))
+            }
+            _ => {
+                // "@UNIT+n" / "@UNIT-n".
+                let pos = name.find(['+', '-'])?;
+                let n: i64 = name[pos..].trim_start_matches('+').parse().ok()?;
+                let unit = match &name[..pos] {
+                    "DAY" => CalUnit::Day,
+                    "WEEK" => CalUnit::Week,
+                    "MONTH" => CalUnit::Month,
+                    "QUARTER" => CalUnit::Quarter,
+                    "YEAR" => CalUnit::Year,
+                    _ => return None,
+                };
+                relative(a, unit, n)
+            }
+        })
+    }
+
+    /// "2021-07-27", "07/27/2021", "24/01/2017", "27.07.2021".
+    fn numeric_date(&self, i: usize) -> Option<Hit> {
+        if self.kind(i) != Some(TokKind::Number) {
+            return None;
+        }
+        let w = self.w(i);
+        let sep = w.bytes().find(|b| matches!(b, b'-' | b'/' | b'.'))?;
+        let parts: Vec<&str> = w.split(sep as char).collect();
+        if parts.iter().any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit())) {
+            return None;
+        }
+        let num = |p: &str| p.parse::<i32>().ok();
+        let (y, m, d) = match (sep, parts.as_slice()) {
+            (b'-' | b'/', [y, m, d]) if y.len() == 4 && m.len() <= 2 && d.len() <= 2 => {
+                (num(y)?, num(m)?, num(d)?)
+            }
+            (b'/', [a, b, y]) if a.len() <= 2 && b.len() <= 2 && (y.len() == 4 || y.len() == 2) => {
+                let (a, b) = (num(a)?, num(b)?);
+                let mut y = num(y)?;
+                if y < 100 {
+                    y += if y < 50 { 2000 } else { 1900 };
+                }
+                if a > 12 {
+                    (y, b, a)
+                } else {
+                    (y, a, b)
+                }
+            }
+            (b'.', [d, m, y]) if d.len() <= 2 && m.len() <= 2 && y.len() == 4 => {
+                (num(y)?, num(m)?, num(d)?)
+            }
+            (b'-', [y, m]) if y.len() == 4 && m.len() == 2 => {
+                let (y, m) = (num(y)?, num(m)?);
+                if !(1..=12).contains(&m) || !(1800..=2199).contains(&y) {
+                    return None;
+                }
+                return hit(i + 1, TimexType::Date, fmt_ym(Some(y), m as u8));
+            }
+            _ => return None,
+        };
+        if !(1000..=2199).contains(&y) {
+            return None;
+        }
+        let date = PartialDate::ymd(y, u8::try_from(m).ok()?, u8::try_from(d).ok()?)?;
+        hit(i + 1, TimexType::Date, date.to_string())
+    }
+
+    /// Dates with a month name: "June 11th", "Dec. 12, 2021", "11 June 2021", "June 2021", "June".
+    fn month_date(&self, i: usize) -> Option<Hit> {
+        let mut start = i;
+        // An optional leading weekday: "Tuesday, June 11".
+        if let Some((_, j)) = self.weekday_name(i) {
+            start = if self.w(j) == "," { j + 1 } else { j };
+            if self.month_name(start).is_none() && self.day_of_month(start).is_none() {
+                return None;
+            }
+        }
+        let i = start;
+        let year_after = |j: usize| -> Option<(i32, usize)> {
+            let k = if self.w(j) == "," { j + 1 } else { j };
+            self.year4(k)
+        };
+        // Month first.
+        if let Some((m, j)) = self.month_name(i) {
+            if let Some((d, k)) = self.day_of_month(j) {
+                // "June 11-12" and "June 11:30" are not plain dates; "May 5.5" is no day.
+                if !(self.kind(k) == Some(TokKind::Punct) && self.glued(k) && matches!(self.w(k), ":"))
+                {
+                    if let Some((y, l)) = year_after(k) {
+                        if PartialDate::ymd(y, m, d).is_some() {
+                            return hit(l, TimexType::Date, fmt_ymd(Some(y), m, d));
+                        }
+                    }
+                    let y = year_of_month_day(&self.anchor, m, Some(d), self.tense(i), None);
+                    return hit(k, TimexType::Date, fmt_ymd(y, m, d));
+                }
+            }
+            let k = if matches!(self.w(j), "," | "of") { j + 1 } else { j };
+            if let Some((y, l)) = self.year4(k) {
+                return hit(l, TimexType::Date, fmt_ym(Some(y), m));
+            }
+            if self.month_alone_ok(i) {
+                let y = year_of_month_day(&self.anchor, m, None, self.tense(i), None);
+                return hit(j, TimexType::Date, fmt_ym(y, m));
+            }
+            return None;
+        }
+        // Day first: "11 June 2021", "the 11th of June".
+        let (d, j) = if self.w(i) == "the" {
+            let (d, j) = self.day_of_month(i + 1)?;
+            // "the 11th" needs an ordinal, not a bare number.
+            if self.kind(i + 1) == Some(TokKind::Number) && j == i + 2 {
+                return None;
+            }
+            (d, j)
+        } else {
+            self.day_of_month(i)?
+        };
+        let j = if self.w(j) == "of" { j + 1 } else { j };
+        let (m, k) = self.month_name(j)?;
+        if let Some((y, l)) = year_after(k) {
+            if PartialDate::ymd(y, m, d).is_some() {
+                return hit(l, TimexType::Date, fmt_ymd(Some(y), m, d));
+            }
+        }
+        let y = year_of_month_day(&self.anchor, m, Some(d), self.tense(i), None);
+        hit(k, TimexType::Date, fmt_ymd(y, m, d))
+    }
+
+    /// Whether a month name standing alone is a date ("in May") rather than a verb or name.
+    fn month_alone_ok(&self, i: usize) -> bool {
+        let w = self.w(i);
+        let abbreviated = w.len() <= 4 && !matches!(w, "may" | "june" | "july");
+        if abbreviated {
+            return false;
+        }
+        if !self.lex.ambiguous_months.iter().any(|a| a == w) {
+            return true;
+        }
+        i > 0 && {
+            let prev = self.w(i - 1);
+            self.lex.year_prepositions.iter().any(|p| p == prev)
+                || self.lex.relative_words.contains_key(prev)
+        }
+    }
+
+    /// "Friday", "Friday morning", "Tuesdays".
+    fn weekday(&self, i: usize) -> Option<Hit> {
+        if let Some(&wd) = self.lex.weekday_plurals.get(self.w(i)) {
+            if !self.capital(i) {
+                return None;
+            }
+            let part = self.lex.parts_of_day.get(self.w(i + 1).trim_end_matches('s'));
+            return match part {
+                Some(p) => hit(i + 2, TimexType::Set, format!("XXXX-WXX-{wd}T{p}")),
+                None => hit(i + 1, TimexType::Set, format!("XXXX-WXX-{wd}")),
+            };
+        }
+        let (wd, j) = self.weekday_name(i)?;
+        let value = weekday_value(&self.anchor, wd, self.tense(i), None);
+        self.with_part_of_day(j, value)
+    }
+
+    /// A day value followed perhaps by "morning", "night": a TIME then.
+    fn with_part_of_day(&self, j: usize, day: String) -> Option<Hit> {
+        if let Some(p) = self.lex.parts_of_day.get(self.w(j)) {
+            return hit(j + 1, TimexType::Time, format!("{day}T{p}"));
+        }
+        hit(j, TimexType::Date, day)
+    }
+
+    /// "today", "yesterday afternoon", "tonight".
+    fn day_word(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        let &shift = self.lex.day_words.get(w)?;
+        let day = relative(&self.anchor, CalUnit::Day, shift);
+        if let Some(p) = self.lex.day_words_with_part.get(w) {
+            return hit(i + 1, TimexType::Time, format!("{day}T{p}"));
+        }
+        self.with_part_of_day(i + 1, day)
+    }
+
+    /// "last week", "this month", "next Friday", "last night", "the past two months".
+    fn relative_unit(&self, i: usize) -> Option<Hit> {
+        let has_the = self.w(i) == "the";
+        let r = if has_the { i + 1 } else { i };
+        let rel_word = self.w(r);
+        let &rel = self.lex.relative_words.get(rel_word)?;
+        let j = r + 1;
+        // "the past two months", "the next few days": durations.
+        if matches!(rel_word, "past" | "last" | "next" | "coming" | "previous" | "following" | "first" | "latest")
+        {
+            let quantity = self
+                .cardinal(j)
+                .map(|(n, k)| (Some(n), k))
+                .or_else(|| self.lex.vague_quantities.longest(self.rest(j)).map(|(n, _)| (None, j + n)));
+            if let Some((n, k)) = quantity {
+                let k = if self.lex.unit_qualifiers.iter().any(|q| q == self.w(k)) { k + 1 } else { k };
+                if let Some(unit) = self.lex.units.get(self.w(k)) {
+                    return hit(k + 1, TimexType::Duration, duration_value(unit, n)?);
+                }
+            }
+        }
+        if has_the && rel == 0 && rel_word != "current" {
+            return None;
+        }
+        // Units: "last year", "this week"; with "the" and past/next: a duration ("the past year").
+        if let Some(code) = self.lex.units.get(self.w(j)) {
+            if self.w(j).ends_with('s') && code != "S" {
+                return None;
+            }
+            if has_the && rel != 0 {
+                return hit(j + 1, TimexType::Duration, duration_value(code, Some(1))?);
+            }
+            if let Some(unit) = CalUnit::from_code(code) {
+                return hit(j + 1, TimexType::Date, relative(&self.anchor, unit, rel));
+            }
+            return None;
+        }
+        if has_the {
+            return None;
+        }
+        if let Some((wd, k)) = self.weekday_name(j) {
+            let value = weekday_value(&self.anchor, wd, self.tense(i), Some(rel));
+            return self.with_part_of_day(k, value);
+        }
+        if let Some((m, k)) = self.month_name(j) {
+            let y = year_of_month_day(&self.anchor, m, None, self.tense(i), Some(rel));
+            return hit(k, TimexType::Date, fmt_ym(y, m));
+        }
+        if let Some(season) = self.lex.seasons.get(self.w(j)) {
+            let y = self.anchor.year.map(|y| y + rel as i32);
+            let y = y.map_or("XXXX".to_string(), fmt_year);
+            return hit(j + 1, TimexType::Date, format!("{y}-{season}"));
+        }
+        if let Some(p) = self.lex.parts_of_day.get(self.w(j)) {
+            // "last night" is the night before; "this morning" today.
+            let shift = if rel < 0 { -1 } else { rel };
+            let day = relative(&self.anchor, CalUnit::Day, shift);
+            return hit(j + 1, TimexType::Time, format!("{day}T{p}"));
+        }
+        None
+    }
+
+    /// "two weeks", "a year", "several months", "five-year", "three days ago".
+    fn quantity(&self, i: usize) -> Option<Hit> {
+        let (n, j) = if matches!(self.w(i), "a" | "an") {
+            (Some(1), i + 1)
+        } else if let Some((n, j)) = self.cardinal(i) {
+            if i > 0 && matches!(self.w(i - 1), "$" | "£" | "€" | "#") {
+                return None;
+            }
+            (Some(n), j)
+        } else if let Some((len, _)) = self.lex.vague_quantities.longest(self.rest(i)) {
+            (None, i + len)
+        } else {
+            return self.bare_plural(i);
+        };
+        let mut k = self.skip_hyphen(j);
+        if self.lex.unit_qualifiers.iter().any(|q| q == self.w(k)) {
+            k = self.skip_hyphen(k + 1);
+        }
+        let unit_word = self.w(k);
+        let unit = self.lex.units.get(unit_word)?;
+        // "a second" / "a minute" are often not durations; "one" plus plural is no unit.
+        if n == Some(1) && unit_word.ends_with('s') && unit_word != "hours" {
+            return None;
+        }
+        let mut end = k + 1;
+        let mut value = duration_value(unit, n)?;
+        // "a year and a half".
+        if self.w(end) == "and" && matches!(self.w(end + 1), "a" | "one") && self.w(end + 2) == "half" {
+            if let Some(half) = self.half_of(unit, n) {
+                value = half;
+                end += 3;
+            }
+        }
+        // "three weeks ago", "a year earlier".
+        if let Some((len, &dir)) = self.lex.ago_words.longest(self.rest(end)) {
+            let ago_value = match (n, CalUnit::from_code(unit)) {
+                (Some(n), Some(cu)) => relative(&self.anchor, cu, dir * n),
+                (None, _) if dir < 0 => "PAST_REF".to_string(),
+                (None, _) => "FUTURE_REF".to_string(),
+                (Some(_), None) => {
+                    if dir < 0 {
+                        "PAST_REF".to_string()
+                    } else {
+                        "FUTURE_REF".to_string()
+                    }
+                }
+            };
+            return hit(end + len, TimexType::Date, ago_value);
+        }
+        // "once a day" is a frequency.
+        if n == Some(1) && i > 0 && matches!(self.w(i - 1), "once" | "twice" | "times") {
+            return hit(end, TimexType::Set, value);
+        }
+        hit(end, TimexType::Duration, value)
+    }
+
+    fn half_of(&self, unit: &str, n: Option<i64>) -> Option<String> {
+        let n = n?;
+        Some(match unit {
+            "Y" => format!("P{n}Y6M"),
+            "M" => format!("P{n}M15D"),
+            "D" => format!("P{n}DT12H"),
+            "H" => format!("PT{n}H30M"),
+            "MIN" => format!("PT{n}M30S"),
+            _ => return None,
+        })
+    }
+
+    /// "years", "months" after a word that makes them a span of time ("for years").
+    fn bare_plural(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        if !self.lex.bare_plural_units.iter().any(|u| u == w) || i == 0 {
+            return None;
+        }
+        let prev = self.w(i - 1);
+        if !self.lex.bare_plural_triggers.iter().any(|t| t == prev) {
+            return None;
+        }
+        let unit = self.lex.units.get(w)?;
+        hit(i + 1, TimexType::Duration, duration_value(unit, None)?)
+    }
+
+    /// "2021", "fiscal 1989", "the 1990s", "'90s", "the year 2000".
+    fn year(&self, i: usize) -> Option<Hit> {
+        let mut j = i;
+        let fiscal = self.lex.fiscal_words.iter().any(|f| f == self.w(i));
+        if fiscal {
+            j += 1;
+            // "fiscal '90", "fiscal 90".
+            if self.w(j) == "'" {
+                j += 1;
+            }
+            if let Some(d) = self.digits(j).filter(|d| d.len() == 2) {
+                let y: i32 = d.parse().ok()?;
+                return hit(j + 1, TimexType::Date, fmt_year(if y < 50 { 2000 + y } else { 1900 + y }));
+            }
+        }
+        if self.w(j) == "the" && self.w(j + 1) == "year" {
+            if let Some((y, k)) = self.year4(j + 2) {
+                return hit(k, TimexType::Date, fmt_year(y));
+            }
+            if let Some((y, k)) = self.cardinal(j + 2) {
+                if (1000..=2199).contains(&y) {
+                    return hit(k, TimexType::Date, y.to_string());
+                }
+            }
+        }
+        // Decades: "the 1990s", "the '90s", "the nineties".
+        let t = if self.w(j) == "the" { j + 1 } else { j };
+        if let Some(&d) = self.lex.decade_words.get(self.w(t)) {
+            if t > j {
+                let century = self.anchor.year.map_or(19, |y| y.div_euclid(100));
+                return hit(t + 1, TimexType::Date, decade_value(century * 10 + d as i32));
+            }
+        }
+        if self.w(t) == "'" {
+            if let Some(d) = self.digits(t + 1).filter(|d| d.len() == 2 && d.ends_with('0')) {
+                if self.w(t + 2) == "s" && self.glued(t + 2) {
+                    let y: i32 = d.parse().ok()?;
+                    let y = if y < 30 { 2000 + y } else { 1900 + y };
+                    return hit(t + 3, TimexType::Date, decade_value(y / 10));
+                }
+            }
+        }
+        let (y, k) = self.year4(t)?;
+        if matches!(self.w(k), "s" | "'s") && self.glued(k) && y % 10 == 0 {
+            return hit(k + 1, TimexType::Date, decade_value(y / 10));
+        }
+        if t > j && !fiscal {
+            // "the 1990" is no year expression.
+            return None;
+        }
+        if !fiscal && !self.year_context_ok(t, k) {
+            return None;
+        }
+        hit(k, TimexType::Date, fmt_year(y))
+    }
+
+    /// "the 20th century", "the twenty-first century".
+    fn century(&self, i: usize) -> Option<Hit> {
+        let j = if self.w(i) == "the" { i + 1 } else { i };
+        let (n, k) = self.ordinal(j)?;
+        let k = self.skip_hyphen(k);
+        if !matches!(self.w(k), "century") || !(1..=30).contains(&n) {
+            return None;
+        }
+        hit(k + 1, TimexType::Date, century_value(n as i32 - 1))
+    }
+
+    /// "the third quarter", "third-quarter", "the first half of 2021", "Q3 2021", "this year's third quarter".
+    fn quarter(&self, i: usize) -> Option<Hit> {
+        let mut j = i;
+        let mut year: Option<i32> = None;
+        // "this year's", "1989's".
+        if let Some((y, k)) = self.year4(j) {
+            if self.w(k) == "'s" {
+                year = Some(y);
+                j = k + 1;
+            }
+        } else if let (Some(&rel), "year", "'s") =
+            (self.lex.relative_words.get(self.w(j)), self.w(j + 1), self.w(j + 2))
+        {
+            year = self.anchor.year.map(|y| y + rel as i32);
+            j += 3;
+        }
+        if self.w(j) == "the" {
+            j += 1;
+        }
+        if self.w(j) == "fiscal" {
+            j += 1;
+        }
+        // "Q3".
+        let (n, per_year, mut k) = if self.w(j) == "q" && self.capital(j) && self.glued(j + 1) {
+            let d = self.digits(j + 1)?;
+            let n: i64 = d.parse().ok()?;
+            (n, 4u8, j + 2)
+        } else {
+            let (n, k) = self.ordinal(j)?;
+            let k = self.skip_hyphen(k);
+            let k = if self.w(k) == "fiscal" { k + 1 } else { k };
+            let per_year = match self.w(k) {
+                "quarter" => 4u8,
+                "half" => 2u8,
+                _ => return None,
+            };
+            (n, per_year, k + 1)
+        };
+        if !(1..=i64::from(per_year)).contains(&n) {
+            return None;
+        }
+        let n = n as u8;
+        if year.is_none() {
+            let l = if matches!(self.w(k), "of" | "in") { k + 1 } else { k };
+            let l = if self.w(l) == "fiscal" { l + 1 } else { l };
+            if let Some((y, m)) = self.year4(l) {
+                year = Some(y);
+                k = m;
+            }
+        }
+        let year = year.or_else(|| year_of_quarter(&self.anchor, n, per_year, self.tense(i)));
+        let y = year.map_or("XXXX".to_string(), fmt_year);
+        let letter = if per_year == 4 { 'Q' } else { 'H' };
+        hit(k, TimexType::Date, format!("{y}-{letter}{n}"))
+    }
+
+    /// "summer 2021", "the summer of 1990", "in the spring".
+    fn season(&self, i: usize) -> Option<Hit> {
+        let j = if self.w(i) == "the" { i + 1 } else { i };
+        let season = self.lex.seasons.get(self.w(j))?;
+        let k = if self.w(j + 1) == "of" { j + 2 } else { j + 1 };
+        if let Some((y, l)) = self.year4(k) {
+            return hit(l, TimexType::Date, format!("{}-{season}", fmt_year(y)));
+        }
+        // A season alone needs a preposition before it ("in the spring").
+        let prev = if i > 0 { self.w(i - 1) } else { "" };
+        if !matches!(prev, "in" | "during" | "since" | "by" | "until" | "this" | "last" | "next" | "early" | "late" | "mid")
+        {
+            return None;
+        }
+        let y = self.anchor.year.map_or("XXXX".to_string(), fmt_year);
+        hit(j + 1, TimexType::Date, format!("{y}-{season}"))
+    }
+
+    /// "10:30 a.m.", "3 p.m. Friday", "noon", "midnight".
+    fn time(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        let (mut hour, minute, mut k) = if let Some(t) = self.lex.times_of_day.get(w) {
+            let (h, m) = t.split_once(':')?;
+            (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?, i + 1)
+        } else if self.kind(i) == Some(TokKind::Number) {
+            if let Some((h, m)) = w.split_once(':') {
+                if m.len() != 2 || m.contains(':') {
+                    return None;
+                }
+                let (h, m) = (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?);
+                if h > 24 || m > 59 {
+                    return None;
+                }
+                // Without a.m./p.m. a clock time needs nothing more; scores like "3:1" fail on two digits.
+                (h, m, i + 1)
+            } else if w.len() <= 2 && self.lex.time_suffixes.contains_key(self.w(i + 1)) {
+                (w.parse::<u32>().ok()?, 0, i + 1)
+            } else {
+                return None;
+            }
+        } else {
+            return None;
+        };
+        if let Some(sfx) = self.lex.time_suffixes.get(self.w(k)) {
+            if hour == 0 || hour > 12 {
+                return None;
+            }
+            if sfx == "PM" && hour < 12 {
+                hour += 12;
+            } else if sfx == "AM" && hour == 12 {
+                hour = 0;
+            }
+            k += 1;
+        }
+        if self.lex.time_zones.iter().any(|z| z == self.w(k)) {
+            k += 1;
+        }
+        // A day after the time: "3 p.m. Friday", "midnight yesterday".
+        let l = if self.w(k) == "on" { k + 1 } else { k };
+        let (day, end) = match self.day_reference(l) {
+            Some((day, end)) => (day, end),
+            None => (relative(&self.anchor, CalUnit::Day, 0), k),
+        };
+        hit(end, TimexType::Time, format!("{day}T{hour:02}:{minute:02}"))
+    }
+
+    /// A day named after a clock time.
+    fn day_reference(&self, i: usize) -> Option<(String, usize)> {
+        if let Some(&shift) = self.lex.day_words.get(self.w(i)) {
+            return Some((relative(&self.anchor, CalUnit::Day, shift), i + 1));
+        }
+        if let Some((wd, j)) = self.weekday_name(i) {
+            return Some((weekday_value(&self.anchor, wd, self.tense(i), None), j));
+        }
+        let h = self.month_date(i)?;
+        (h.value.len() == 10).then_some((h.value, h.end))
+    }
+
+    /// "every day", "each Monday", "every three years".
+    fn set(&self, i: usize) -> Option<Hit> {
+        if !self.lex.set_words.iter().any(|s| s == self.w(i)) {
+            return None;
+        }
+        let mut j = i + 1;
+        if self.w(j) == "other" {
+            j += 1;
+        }
+        let (n, k) = self.cardinal(j).unwrap_or((1, j));
+        if let Some(unit) = self.lex.units.get(self.w(k)) {
+            let n = if self.w(i + 1) == "other" { 2 } else { n };
+            return hit(k + 1, TimexType::Set, duration_value(unit, Some(n))?);
+        }
+        if let Some((wd, l)) = self.weekday_name(k) {
+            return hit(l, TimexType::Set, format!("XXXX-WXX-{wd}"));
+        }
+        if let Some(p) = self.lex.parts_of_day.get(self.w(k)) {
+            return hit(k + 1, TimexType::Set, format!("XXXX-XX-XXT{p}"));
+        }
+        None
+    }
+
+    /// "Christmas", "Thanksgiving Day 2021".
+    fn holiday(&self, i: usize) -> Option<Hit> {
+        if !self.capital(i) {
+            return None;
+        }
+        let rest = self.rest(i);
+        let (n, year_given, md) = if let Some((n, &(m, d))) = self.lex.holidays.longest(rest) {
+            (n, None::<i32>, Ok((m, d)))
+        } else {
+            let (n, &[m, wd, nth]) = self.lex.floating_holidays.longest(rest)?;
+            (n, None, Err((m as u8, wd as u8, nth)))
+        };
+        let mut end = i + n;
+        let mut year = year_given;
+        let k = if self.w(end) == "," { end + 1 } else { end };
+        if let Some((y, l)) = self.year4(k) {
+            year = Some(y);
+            end = l;
+        }
+        let (m, d) = match md {
+            Ok(md) => md,
+            Err((m, wd, nth)) => {
+                let y = year.or(self.anchor.year);
+                match y.and_then(|y| nth_weekday(y, m, wd, nth)) {
+                    Some(d) => (m, d),
+                    None => return hit(end, TimexType::Date, fmt_ym(y, m)),
+                }
+            }
+        };
+        let year = year.or_else(|| year_of_month_day(&self.anchor, m, Some(d), self.tense(i), None));
+        hit(end, TimexType::Date, fmt_ymd(year, m, d))
+    }
+
+    /// "the nine months", "the first six months", "the latest nine months": durations.
+    fn the_number_units(&self, i: usize) -> Option<Hit> {
+        if self.w(i) != "the" {
+            return None;
+        }
+        let mut j = i + 1;
+        if matches!(self.w(j), "first" | "last" | "latest" | "past" | "next" | "previous" | "final") {
+            j += 1;
+        }
+        let (n, k) = self.cardinal(j)?;
+        if n < 2 {
+            return None;
+        }
+        let unit = self.lex.units.get(self.w(k))?;
+        hit(k + 1, TimexType::Duration, duration_value(unit, Some(n))?)
+    }
+}
+
+/// TIMEX3 tags of `text` (offsets into `text`, `sentence` = index into `sentences`), anchored on `dct`.
+///
+/// Without a DCT, or with one coarser than a day, values keep `X` for what
+/// cannot be known: "XXXX-06-11" for "June 11th", "XXXX-WXX-1" for "Monday",
+/// "XXXX-XX-XX" for "yesterday".
+pub fn tag(text: &str, sentences: &[Sentence], dct: Option<PartialDate>) -> Vec<Timex> {
+    let lex = english();
+    let toks = tokenize(text);
+    let anchor = Anchor::new(dct);
+    let mut out = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        let lo = toks.partition_point(|t| t.start < s.start);
+        let hi = toks.partition_point(|t| t.end <= s.end).max(lo);
+        let slice = &toks[lo..hi];
+        let m = Matcher {
+            lex,
+            toks: slice,
+            norms: slice.iter().map(|t| t.norm.as_str()).collect(),
+            anchor,
+            sentence: s,
+        };
+        let mut i = 0;
+        while i < slice.len() {
+            // Expressions start at a word or number, never inside a word.
+            let starts_clean = i == 0 || slice[i].space_before || slice[i - 1].kind == TokKind::Punct;
+            let found = if starts_clean { m.best_at(i) } else { None };
+            match found {
+                Some(h) if h.end > i && h.end <= slice.len() => {
+                    let (start, end) = (slice[i].start, slice[h.end - 1].end);
+                    if let Some(t) = text.get(start..end) {
+                        out.push(Timex {
+                            text: t.to_string(),
+                            start,
+                            end,
+                            sentence: si,
+                            kind: h.kind,
+                            value: h.value,
+                            modifier: h.modifier,
+                        });
+                    }
+                    i = h.end;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,75 @@
+//! A cheap guess at the grammatical tense around a word.
+
+use crate::lexicon::english;
+use crate::tokens::{tokenize, TokKind};
+
+/// Grammatical tense governing a stretch of text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tense {
+    Past,
+    Present,
+    Future,
+    Unknown,
+}
+
+/// Words ending in "-ed" that are not past-tense verbs.
+const NOT_PAST: &[&str] = &[
+    "indeed", "need", "speed", "seed", "feed", "bleed", "breed", "proceed", "exceed", "succeed",
+    "hundred", "red", "bed", "shed", "united", "limited", "based", "related", "expected",
+    "scheduled", "planned", "proposed", "wed", "embed",
+];
+
+/// Grammatical tense governing the words around byte offset `at` of `sentence`.
+///
+/// Takes the nearest tense signal (an auxiliary, a reporting verb, a regular
+/// past form in "-ed"), preferring the words before `at`; modal "will" and
+/// "going to" mark the future.
+pub fn tense_at(sentence: &str, at: usize) -> Tense {
+    let lex = english();
+    let toks = tokenize(sentence);
+    let mut best: Option<(usize, Tense)> = None;
+    for (k, t) in toks.iter().enumerate() {
+        if t.kind != TokKind::Word {
+            continue;
+        }
+        let w = t.norm.as_str();
+        let tense = if lex.tense.future.iter().any(|s| s == w) {
+            // "going" signals the future only in "going to".
+            if w == "going" && toks.get(k + 1).is_none_or(|n| n.norm != "to") {
+                continue;
+            }
+            Tense::Future
+        } else if lex.tense.past.iter().any(|s| s == w)
+            || (w.len() >= 5 && w.ends_with("ed") && !NOT_PAST.contains(&w))
+        {
+            Tense::Past
+        } else if lex.tense.present.iter().any(|s| s == w) {
+            Tense::Present
+        } else {
+            continue;
+        };
+        // Signals after the expression count a little less than those before it.
+        let distance = if t.end <= at {
+            at - t.end
+        } else {
+            (t.start.saturating_sub(at)) + 8
+        };
+        if best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, tense));
+        }
+    }
+    best.map_or(Tense::Unknown, |(_, t)| t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_nearest_signal() {
+        assert_eq!(tense_at("He said on Monday that it rained.", 11), Tense::Past);
+        assert_eq!(tense_at("The talks will resume on Monday.", 25), Tense::Future);
+        assert_eq!(tense_at("Prices are high on Monday.", 16), Tense::Present);
+        assert_eq!(tense_at("Monday.", 0), Tense::Unknown);
+    }
+}
