@@ -151,7 +151,7 @@ def text_doc(doc_id, text):
 
 
 def warc_records(raw: bytes):
-    """Yield (target uri, http payload) of each response record."""
+    """Yield (record id, target uri, http payload) of each response record."""
     data = gzip.decompress(raw)  # concatenated members decompress as one stream
     pos = 0
     while pos < len(data):
@@ -163,7 +163,7 @@ def warc_records(raw: bytes):
         pos = head_end + 4 + length + 4
         if fields["WARC-Type"] == "response":
             payload = block[block.index(b"\r\n\r\n") + 4 :]
-            yield fields["WARC-Target-URI"], payload
+            yield fields["WARC-Record-ID"].strip("<>"), fields["WARC-Target-URI"], payload
 
 
 def load_corpus():
@@ -181,9 +181,10 @@ def load_corpus():
         elif rel.endswith(".txt"):
             docs[stem] = text_doc(stem, raw.decode("utf-8"))
         elif rel.endswith(".warc.gz"):
-            for n, (_uri, payload) in enumerate(warc_records(raw), start=1):
+            for n, (record_id, uri, payload) in enumerate(warc_records(raw), start=1):
                 doc_id = f"{stem}/{n}"
                 docs[doc_id] = html_doc(doc_id, decode_html(payload))
+                docs[doc_id].update(warc_record_id=record_id, url=uri)
         elif rel.endswith(".jsonl"):
             for line in raw.decode("utf-8").splitlines():
                 rec = json.loads(line)
@@ -239,6 +240,9 @@ def main() -> int:
         for s in g["published_evidence"]:
             if norm(s) not in page and s not in d["raw"]:
                 say(f"{doc_id}: published_evidence not found: {s!r}")
+        for key in ("warc_record_id", "url"):
+            if key in d and g.get(key) != d[key]:
+                say(f"{doc_id}: {key} is {d[key]!r} in the corpus, {g.get(key)!r} in gold")
         if not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", g["published"]):
             say(f"{doc_id}: bad published {g['published']!r}")
 

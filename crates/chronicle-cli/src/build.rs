@@ -47,7 +47,7 @@ impl BuildArgs {
             sentences: 2,
             from: None,
             to: None,
-            title: Some("Demo: the Varo dam dispute".to_string()),
+            title: Some("Demo: the Tolvash Dam dispute (invented)".to_string()),
             strict: false,
         }
     }

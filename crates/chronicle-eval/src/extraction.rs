@@ -408,7 +408,10 @@ mod tests {
 
     #[test]
     fn tokenizer_is_unicode_and_skips_marks() {
-        assert_eq!(tokenize("Grüße, naïve_x 3½!"), vec!["Grüße", "naïve_x", "3½"]);
+        assert_eq!(
+            tokenize("Grüße, naïve_x 3½!"),
+            vec!["Grüße", "naïve_x", "3½"]
+        );
         // a decomposed accent is a mark: Python splits the word there
         assert_eq!(tokenize("cafe\u{301} x"), vec!["cafe", "x"]);
     }

@@ -1,6 +1,6 @@
 //! Metrics (ROUGE, TLS alignment, Date-F1, TempEval-3, extraction) and data-set loaders.
 pub mod extraction;
 pub mod rouge;
-pub mod tls;
 pub mod timeml;
 pub mod timex;
+pub mod tls;

@@ -76,7 +76,9 @@ pub fn decode_entities(s: &str) -> String {
 }
 
 pub fn escape_text(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 fn escape_attr(s: &str) -> String {
@@ -99,12 +101,18 @@ pub fn parse_timeml(name: &str, xml: &str) -> Result<TimemlDoc, TimemlError> {
             let dct = &xml[a + 5..b];
             if let Some(c) = tag_re().captures(dct) {
                 doc.dct_value = attr(&c[3], "value");
-                doc.dct = doc.dct_value.as_deref().and_then(|v| v.get(..10).unwrap_or(v).parse().ok());
+                doc.dct = doc
+                    .dct_value
+                    .as_deref()
+                    .and_then(|v| v.get(..10).unwrap_or(v).parse().ok());
             }
             doc.dct_text = decode_entities(&tag_re().replace_all(dct, ""));
         }
     }
-    let start = xml.find("<TEXT>").ok_or_else(|| TimemlError::NoText { file: name.into() })? + 6;
+    let start = xml
+        .find("<TEXT>")
+        .ok_or_else(|| TimemlError::NoText { file: name.into() })?
+        + 6;
     let end = xml[start..]
         .find("</TEXT>")
         .map(|e| start + e)
@@ -147,9 +155,10 @@ pub fn parse_timeml(name: &str, xml: &str) -> Result<TimemlDoc, TimemlError> {
 }
 
 pub fn read_timeml(path: &std::path::Path) -> Result<TimemlDoc, TimemlError> {
-    let name = path
-        .file_stem()
-        .map_or_else(|| path.display().to_string(), |s| s.to_string_lossy().into_owned());
+    let name = path.file_stem().map_or_else(
+        || path.display().to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    );
     let xml = std::fs::read_to_string(path).map_err(|source| TimemlError::Io {
         file: path.display().to_string(),
         source,
@@ -217,7 +226,10 @@ mod tests {
         assert_eq!(doc.dct.unwrap().to_string(), "2001-02-03");
         assert_eq!(doc.text, "\nWe met yesterday at A&B for about two hours.\n");
         assert_eq!(doc.timexes.len(), 2);
-        assert_eq!(&doc.text[doc.timexes[0].start..doc.timexes[0].end], "yesterday");
+        assert_eq!(
+            &doc.text[doc.timexes[0].start..doc.timexes[0].end],
+            "yesterday"
+        );
         assert_eq!(doc.timexes[1].modifier.as_deref(), Some("APPROX"));
         let again = parse_timeml("x", &write_timeml(&doc, &doc.timexes)).unwrap();
         assert_eq!(again.text, doc.text);

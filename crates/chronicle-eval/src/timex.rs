@@ -55,13 +55,27 @@ impl TimexCounts {
     }
 
     pub fn strict_prf(&self) -> Prf {
-        let (p, r) = (ratio(self.strict, self.system), ratio(self.strict, self.gold));
-        Prf { precision: p, recall: r, f1: f1(p, r) }
+        let (p, r) = (
+            ratio(self.strict, self.system),
+            ratio(self.strict, self.gold),
+        );
+        Prf {
+            precision: p,
+            recall: r,
+            f1: f1(p, r),
+        }
     }
 
     pub fn relaxed_prf(&self) -> Prf {
-        let (p, r) = (ratio(self.relaxed, self.system), ratio(self.relaxed, self.gold));
-        Prf { precision: p, recall: r, f1: f1(p, r) }
+        let (p, r) = (
+            ratio(self.relaxed, self.system),
+            ratio(self.relaxed, self.gold),
+        );
+        Prf {
+            precision: p,
+            recall: r,
+            f1: f1(p, r),
+        }
     }
 
     pub fn type_f1(&self) -> f64 {
@@ -148,17 +162,33 @@ fn context(text: &str, start: usize, end: usize) -> String {
     while !text.is_char_boundary(b) {
         b += 1;
     }
-    let s = format!("{}[{}]{}", &text[a..start], &text[start..end], &text[end..b]);
+    let s = format!(
+        "{}[{}]{}",
+        &text[a..start],
+        &text[start..end],
+        &text[end..b]
+    );
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn score_doc(gold: &TimemlDoc, system: &[TimemlTimex], errors: &mut Vec<TimexError>) -> TimexCounts {
+fn score_doc(
+    gold: &TimemlDoc,
+    system: &[TimemlTimex],
+    errors: &mut Vec<TimexError>,
+) -> TimexCounts {
     let text = &gold.text;
     let tokens = token_spans(text);
     let range = |t: &TimemlTimex| token_range(&tokens, t.start, t.end);
-    let mut gold_t: Vec<&TimemlTimex> = gold.timexes.iter().filter(|t| !t.text.trim().is_empty()).collect();
+    let mut gold_t: Vec<&TimemlTimex> = gold
+        .timexes
+        .iter()
+        .filter(|t| !t.text.trim().is_empty())
+        .collect();
     gold_t.sort_by_key(|t| t.start);
-    let mut sys_t: Vec<&TimemlTimex> = system.iter().filter(|t| !t.text.trim().is_empty()).collect();
+    let mut sys_t: Vec<&TimemlTimex> = system
+        .iter()
+        .filter(|t| !t.text.trim().is_empty())
+        .collect();
     sys_t.sort_by_key(|t| t.start);
     let mut counts = TimexCounts {
         gold: gold_t.len(),
@@ -226,7 +256,9 @@ pub fn score_timex(gold: &[TimemlDoc], system: &[TimemlDoc]) -> TimexScores {
     let by_id: HashMap<&str, &TimemlDoc> = system.iter().map(|d| (d.id.as_str(), d)).collect();
     let mut scores = TimexScores::default();
     for g in gold {
-        let sys = by_id.get(g.id.as_str()).map_or(&[][..], |d| d.timexes.as_slice());
+        let sys = by_id
+            .get(g.id.as_str())
+            .map_or(&[][..], |d| d.timexes.as_slice());
         let c = score_doc(g, sys, &mut scores.errors);
         scores.total.add(&c);
         scores.per_doc.push((g.id.clone(), c));

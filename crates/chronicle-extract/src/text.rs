@@ -94,7 +94,7 @@ fn cues() -> &'static Cues {
                 r"\b(?:getty images|afp photo|reuters/|ap photo)\b|\((?:left|right|centre|center|l|r|c)\)"
             )),
             byline: re(r"^(?:By|BY|by)\s+([A-Z][\p{L}'’.-]+(?:\s+(?:[A-Z][\p{L}'’.-]+|al-[\p{L}]+|de|van|von|bin|ibn|and|&))*)\s*$"),
-            copyright_outlet: re(r"(?i)^(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}(?:\s*-\s*\d{4})?\s+)?([A-Z][\w&.' -]{1,40}?)(?:[.,]|\s+all rights|\s+the\s|$)"),
+            copyright_outlet: re(r"(?i)^(?:copyright|©|\(c\))\s*(?:(?:©|\(c\))\s*)?(?:\d{4}(?:\s*-\s*\d{4})?\s+)?([A-Z][\w&.' -]{1,40}?)(?:[.,]|\s+all rights|\s+the\s|$)"),
             more_from_outlet: re(r"^More (?:from|on) ([A-Z][\w.&' -]{1,40}?):"),
             agency_dateline: re(r"^[A-Z][\w .'-]{1,40}\(([A-Z][\w .&'-]{1,30}?)(?:/[A-Za-z .]+)?\)\s*[-–—]"),
             told_outlet: re(r"\btold ([A-Z][A-Za-z]{2,30})\b"),

@@ -28,7 +28,9 @@ pub(crate) fn decode(bytes: &[u8], declared: Option<&str>, html: bool) -> Decode
         if let Some(label) = meta_charset(bytes) {
             match usable_encoding(&label) {
                 // A page that says UTF-16 in ASCII bytes cannot be UTF-16 (HTML spec).
-                Some(e) if e == UTF_16LE || e == UTF_16BE => chosen = Some((UTF_8, "its <meta> tag")),
+                Some(e) if e == UTF_16LE || e == UTF_16BE => {
+                    chosen = Some((UTF_8, "its <meta> tag"))
+                }
                 Some(e) => chosen = Some((e, "its <meta> tag")),
                 None => unknown_label = Some(label),
             }
@@ -38,7 +40,20 @@ pub(crate) fn decode(bytes: &[u8], declared: Option<&str>, html: bool) -> Decode
         .map(|l| format!(" (its declared character set `{l}` is not one chronicle knows)"))
         .unwrap_or_default();
     match chosen {
-        Some((encoding, from)) if encoding != UTF_8 => decode_with(encoding, bytes, from),
+        Some((encoding, from)) if encoding != UTF_8 => {
+            let decoded = decode_with(encoding, bytes, from);
+            // Pages often keep a stale declaration after being converted to UTF-8.
+            match (&decoded.warning, std::str::from_utf8(bytes)) {
+                (Some(_), Ok(text)) => Decoded {
+                    text: text.to_string(),
+                    warning: Some(format!(
+                        "the text is declared as {} by {from} but is not valid in it, while it is valid UTF-8; it was decoded as UTF-8",
+                        encoding.name()
+                    )),
+                },
+                _ => decoded,
+            }
+        }
         _ => match std::str::from_utf8(bytes) {
             Ok(text) => Decoded {
                 text: text.to_string(),
@@ -73,8 +88,13 @@ fn decode_with(encoding: &'static Encoding, bytes: &[u8], from: &str) -> Decoded
 
 /// The encoding for a label, leaving out the `replacement` pseudo-encoding.
 fn usable_encoding(label: &str) -> Option<&'static Encoding> {
-    Encoding::for_label(label.trim().trim_matches(|c| c == '"' || c == '\'').as_bytes())
-        .filter(|e| *e != encoding_rs::REPLACEMENT)
+    Encoding::for_label(
+        label
+            .trim()
+            .trim_matches(|c| c == '"' || c == '\'')
+            .as_bytes(),
+    )
+    .filter(|e| *e != encoding_rs::REPLACEMENT)
 }
 
 /// The charset of a `<meta charset=…>` or `<meta http-equiv content="…; charset=…">`
@@ -111,7 +131,12 @@ pub(crate) fn charset_param(text: &[u8]) -> Option<String> {
         .unwrap_or(rest);
     let len = rest
         .iter()
-        .position(|&b| matches!(b, b'"' | b'\'' | b';' | b'>' | b'/' | b' ' | b'\t' | b'\r' | b'\n'))
+        .position(|&b| {
+            matches!(
+                b,
+                b'"' | b'\'' | b';' | b'>' | b'/' | b' ' | b'\t' | b'\r' | b'\n'
+            )
+        })
         .unwrap_or(rest.len());
     let label = String::from_utf8_lossy(&rest[..len]).trim().to_string();
     (!label.is_empty()).then_some(label)
@@ -143,9 +168,21 @@ mod tests {
     fn decodes_by_bom_declaration_and_fallback() {
         check("café".as_bytes(), None, false, "café", false);
         check(b"\xef\xbb\xbfcaf\xc3\xa9", None, false, "café", false);
-        check(b"caf\xe9 \x93quoted\x94", None, false, "café “quoted”", true);
+        check(
+            b"caf\xe9 \x93quoted\x94",
+            None,
+            false,
+            "café “quoted”",
+            true,
+        );
         check(b"caf\xe9", Some("iso-8859-1"), false, "café", false);
-        check(b"caf\xc3\xa9", Some("no-such-charset"), false, "café", false);
+        check(
+            b"caf\xc3\xa9",
+            Some("no-such-charset"),
+            false,
+            "café",
+            false,
+        );
         check(
             b"<html><head><meta charset=\"windows-1252\"></head>caf\xe9",
             None,
@@ -161,16 +198,42 @@ mod tests {
             false,
         );
         // UTF-16 in a meta tag of an ASCII page means UTF-8.
-        check(b"<meta charset=utf-16>\xc3\xa9", None, true, "<meta charset=utf-16>é", false);
+        check(
+            b"<meta charset=utf-16>\xc3\xa9",
+            None,
+            true,
+            "<meta charset=utf-16>é",
+            false,
+        );
         // HTTP header wins over meta.
-        check(b"<meta charset=utf-8>\xe9", Some("windows-1252"), true, "<meta charset=utf-8>é", false);
+        check(
+            b"<meta charset=utf-8>\xe9",
+            Some("windows-1252"),
+            true,
+            "<meta charset=utf-8>é",
+            false,
+        );
         check(b"\xff\xfeh\x00i\x00", None, false, "hi", false);
+        // A stale declaration on a page that is valid UTF-8 (GBK cannot decode it).
+        check(
+            "<meta charset=gb2312>价格 naïve".as_bytes(),
+            None,
+            true,
+            "<meta charset=gb2312>价格 naïve",
+            true,
+        );
     }
 
     #[test]
     fn finds_meta_charsets() {
-        assert_eq!(meta_charset(b"<META CHARSET='Shift_JIS'>").as_deref(), Some("shift_jis"));
+        assert_eq!(
+            meta_charset(b"<META CHARSET='Shift_JIS'>").as_deref(),
+            Some("shift_jis")
+        );
         assert_eq!(meta_charset(b"<meta name=x><p>charset=x</p>"), None);
-        assert_eq!(charset_param(b"text/html; charset=\"utf-8\"").as_deref(), Some("utf-8"));
+        assert_eq!(
+            charset_param(b"text/html; charset=\"utf-8\"").as_deref(),
+            Some("utf-8")
+        );
     }
 }

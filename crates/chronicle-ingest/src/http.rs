@@ -127,9 +127,12 @@ pub(crate) fn decode_body(resp: &HttpResponse, max: u64) -> Result<(Vec<u8>, Vec
             );
             body
         }
-        "gzip" | "x-gzip" => {
-            inflate(flate2::read::MultiGzDecoder::new(&body[..]), limit, "gzip", &mut warnings)?
-        }
+        "gzip" | "x-gzip" => inflate(
+            flate2::read::MultiGzDecoder::new(&body[..]),
+            limit,
+            "gzip",
+            &mut warnings,
+        )?,
         "deflate" => {
             let mut out = Vec::new();
             // Servers send both zlib-wrapped and raw deflate under this name.
@@ -138,7 +141,12 @@ pub(crate) fn decode_body(resp: &HttpResponse, max: u64) -> Result<(Vec<u8>, Vec
                 .read_to_end(&mut out)
                 .is_err()
             {
-                out = inflate(flate2::read::DeflateDecoder::new(&body[..]), limit, "deflate", &mut warnings)?;
+                out = inflate(
+                    flate2::read::DeflateDecoder::new(&body[..]),
+                    limit,
+                    "deflate",
+                    &mut warnings,
+                )?;
             }
             out
         }
@@ -187,15 +195,24 @@ pub(crate) fn dechunk(body: &[u8]) -> Result<Vec<u8>, (String, Vec<u8>)> {
     loop {
         let rest = &body[pos..];
         if rest.is_empty() {
-            return Err(("the body ends without the final zero-size chunk".to_string(), out));
+            return Err((
+                "the body ends without the final zero-size chunk".to_string(),
+                out,
+            ));
         }
         let Some(line_len) = rest.iter().position(|&b| b == b'\n') else {
-            return Err((format!("a chunk-size line does not end: {}", preview(rest)), out));
+            return Err((
+                format!("a chunk-size line does not end: {}", preview(rest)),
+                out,
+            ));
         };
         let line = String::from_utf8_lossy(&rest[..line_len]);
         let size_text = line.split(';').next().unwrap_or_default().trim();
         let Ok(size) = usize::from_str_radix(size_text, 16) else {
-            return Err((format!("{} is not a chunk size", preview(size_text.as_bytes())), out));
+            return Err((
+                format!("{} is not a chunk size", preview(size_text.as_bytes())),
+                out,
+            ));
         };
         pos += line_len + 1;
         if size == 0 {
@@ -237,23 +254,41 @@ mod tests {
 
     #[test]
     fn parses_status_headers_and_body() {
-        let r = parse_response(b"HTTP/1.1 200 OK\r\nContent-Type: text/html;\r\n charset=utf-8\r\nX: 1\r\n\r\n<p>hi").unwrap();
+        let r = parse_response(
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html;\r\n charset=utf-8\r\nX: 1\r\n\r\n<p>hi",
+        )
+        .unwrap();
         assert_eq!((r.status, r.reason.as_str()), (200, "OK"));
         assert_eq!(r.header("content-type"), Some("text/html; charset=utf-8"));
         assert_eq!(r.body, b"<p>hi");
         let r = parse_response(b"HTTP/1.0 404 Not Found\n\nnope").unwrap();
         assert_eq!((r.status, r.body), (404, &b"nope"[..]));
-        assert!(matches!(parse_response(b"GET / HTTP/1.1\r\n\r\n"), Err(HttpError::NotHttp(_))));
-        assert!(matches!(parse_response(b"HTTP/1.1 abc\r\n\r\n"), Err(HttpError::BadStatus(_))));
-        assert_eq!(parse_response(b"HTTP/1.1 200 OK\r\nX: y").err(), Some(HttpError::NoHeaderEnd));
+        assert!(matches!(
+            parse_response(b"GET / HTTP/1.1\r\n\r\n"),
+            Err(HttpError::NotHttp(_))
+        ));
+        assert!(matches!(
+            parse_response(b"HTTP/1.1 abc\r\n\r\n"),
+            Err(HttpError::BadStatus(_))
+        ));
+        assert_eq!(
+            parse_response(b"HTTP/1.1 200 OK\r\nX: y").err(),
+            Some(HttpError::NoHeaderEnd)
+        );
     }
 
     #[test]
     fn dechunks() {
-        assert_eq!(dechunk(b"4\r\nWiki\r\n5;x=y\r\npedia\r\n0\r\n\r\n"), Ok(b"Wikipedia".to_vec()));
+        assert_eq!(
+            dechunk(b"4\r\nWiki\r\n5;x=y\r\npedia\r\n0\r\n\r\n"),
+            Ok(b"Wikipedia".to_vec())
+        );
         assert_eq!(
             dechunk(b"4\r\nWiki\r\nff\r\nped"),
-            Err(("a chunk of 255 bytes has only 3 bytes left".to_string(), b"Wikiped".to_vec()))
+            Err((
+                "a chunk of 255 bytes has only 3 bytes left".to_string(),
+                b"Wikiped".to_vec()
+            ))
         );
         assert!(matches!(dechunk(b"<html>"), Err((_, partial)) if partial.is_empty()));
     }
@@ -268,7 +303,10 @@ mod tests {
         let mut block = b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n".to_vec();
         block.extend_from_slice(&gz);
         let resp = parse_response(&block).unwrap();
-        assert_eq!(decode_body(&resp, 1000).unwrap().0, b"<p>compressed page</p>");
+        assert_eq!(
+            decode_body(&resp, 1000).unwrap().0,
+            b"<p>compressed page</p>"
+        );
         // Cut inside the trailer: the text is kept, with a warning.
         let cut = &block[..block.len() - 3];
         let resp = parse_response(cut).unwrap();

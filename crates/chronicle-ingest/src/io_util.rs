@@ -38,6 +38,24 @@ impl<R: BufRead> BufRead for Counted<R> {
     }
 }
 
+/// A reader that fails once with a given error, then reads as empty.
+pub(crate) struct FailingReader(Option<io::Error>);
+
+impl FailingReader {
+    pub fn new(error: io::Error) -> Self {
+        FailingReader(Some(error))
+    }
+}
+
+impl Read for FailingReader {
+    fn read(&mut self, _buf: &mut [u8]) -> io::Result<usize> {
+        match self.0.take() {
+            Some(e) => Err(e),
+            None => Ok(0),
+        }
+    }
+}
+
 /// Reads one line, through its `\n`, into `buf`, keeping at most `limit`
 /// bytes of it (the rest of a longer line is consumed and dropped).
 /// Returns the full length of the line, or `None` at end of input.

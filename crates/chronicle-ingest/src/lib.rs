@@ -126,6 +126,9 @@ pub struct RawDocument {
     pub declared: Declared,
 }
 
+// Events are moved straight into the sink, one at a time; boxing the
+// document would only add an allocation per page.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReadEvent {
     Document(RawDocument),
@@ -248,7 +251,11 @@ impl Collector<'_> {
         }
         self.seen.insert(doc.id.clone(), place);
         self.summary.documents += 1;
-        *self.summary.by_format.entry(format.to_string()).or_insert(0) += 1;
+        *self
+            .summary
+            .by_format
+            .entry(format.to_string())
+            .or_insert(0) += 1;
         (self.sink)(ReadEvent::Document(doc));
     }
 
@@ -260,7 +267,10 @@ impl Collector<'_> {
                 Err(e) => {
                     self.problem(Diagnostic::skipped(
                         file.display.clone(),
-                        format!("the file cannot be opened ({}); it was skipped", io_util::describe_io(&e)),
+                        format!(
+                            "the file cannot be opened ({}); it was skipped",
+                            io_util::describe_io(&e)
+                        ),
                     ));
                     return;
                 }
@@ -278,7 +288,10 @@ impl Collector<'_> {
             Err(e) => {
                 self.problem(Diagnostic::skipped(
                     file.display.clone(),
-                    format!("the file cannot be read ({}); it was skipped", io_util::describe_io(&e)),
+                    format!(
+                        "the file cannot be read ({}); it was skipped",
+                        io_util::describe_io(&e)
+                    ),
                 ));
                 return;
             }
@@ -295,12 +308,16 @@ impl Collector<'_> {
                 let what = if gzip {
                     format!("the file starts like gzip data but cannot be decompressed ({}); it was skipped", io_util::describe_io(&e))
                 } else {
-                    format!("the file cannot be read ({}); it was skipped", io_util::describe_io(&e))
+                    format!(
+                        "the file cannot be read ({}); it was skipped",
+                        io_util::describe_io(&e)
+                    )
                 };
                 self.problem(ctx.skipped(what));
                 return;
             }
-            // Keep what was read; the error will surface again on the next read.
+            // A decoder may not repeat its error: replay it where it happened.
+            stream = Box::new(io_util::FailingReader::new(e));
         }
         if head.is_empty() {
             let what = if gzip {
@@ -328,28 +345,57 @@ impl Collector<'_> {
             Sniffed::Warc => warc::read_warc(self, &ctx, &mut stream),
             Sniffed::Arc => warc::read_arc(self, &ctx, &mut stream),
             Sniffed::Jsonl => jsonl::read_jsonl(self, &ctx, &mut stream),
+            Sniffed::JsonDocument => self.problem(ctx.skipped(
+                "the file is a single JSON document, not JSON lines (one object per line); it was skipped",
+            )),
             Sniffed::Html => self.read_page(&ctx, &mut stream, true, plain_len),
             Sniffed::Text => self.read_page(&ctx, &mut stream, false, plain_len),
         }
     }
 
     /// A whole file is one page.
-    fn read_page(&mut self, ctx: &FileCtx, stream: &mut Stream, html: bool, plain_len: Option<u64>) {
+    fn read_page(
+        &mut self,
+        ctx: &FileCtx,
+        stream: &mut Stream,
+        html: bool,
+        plain_len: Option<u64>,
+    ) {
         let max = self.options.max_page_bytes;
         if let Some(len) = plain_len.filter(|&len| len > max) {
             self.problem(ctx.skipped(too_big(len, max, "the file")));
             return;
         }
         let mut bytes = Vec::new();
-        if let Err(e) = stream.by_ref().take(max.saturating_add(1)).read_to_end(&mut bytes) {
-            self.problem(ctx.skipped(format!(
-                "the file could not be read to its end ({}); it was skipped",
+        if let Err(e) = stream
+            .by_ref()
+            .take(max.saturating_add(1))
+            .read_to_end(&mut bytes)
+        {
+            if bytes.is_empty() {
+                self.problem(ctx.skipped(format!(
+                    "the file cannot be read ({}); it was skipped",
+                    io_util::describe_io(&e)
+                )));
+                return;
+            }
+            let what = if ctx.gzip {
+                "decompressed data"
+            } else {
+                "file"
+            };
+            self.problem(ctx.warning(format!(
+                "the file is damaged after byte {} of its {what} ({}); the part before was read",
+                bytes.len(),
                 io_util::describe_io(&e)
             )));
-            return;
         }
         if bytes.len() as u64 > max {
-            let what = if ctx.gzip { "the decompressed file" } else { "the file" };
+            let what = if ctx.gzip {
+                "the decompressed file"
+            } else {
+                "the file"
+            };
             self.problem(ctx.skipped(format!(
                 "{what} is larger than the limit of {max} bytes for one page (max_page_bytes); it was skipped"
             )));
@@ -398,5 +444,77 @@ fn location_of(source: &Source) -> Option<String> {
         Some(format!("line {line}"))
     } else {
         source.offset.map(|o| format!("record at byte {o}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reads `bytes` as standard input would be read.
+    fn read_stdin(bytes: &[u8]) -> Vec<ReadEvent> {
+        let mut events = Vec::new();
+        let mut sink = |e| events.push(e);
+        let mut collector = Collector {
+            options: ReadOptions::default(),
+            sink: &mut sink,
+            summary: ReadSummary::default(),
+            seen: HashMap::new(),
+        };
+        let file = FileRef {
+            display: "-".to_string(),
+            path: None,
+            id: "stdin".to_string(),
+        };
+        collector.read_stream(&file, Box::new(Cursor::new(bytes.to_vec())));
+        events
+    }
+
+    fn check(bytes: &[u8], expected: &[(&str, SourceFormat, Option<u64>)]) {
+        let docs: Vec<(String, SourceFormat, Option<u64>, String)> = read_stdin(bytes)
+            .into_iter()
+            .map(|e| match e {
+                ReadEvent::Document(d) => (d.id, d.source.format, d.source.line, d.source.path),
+                ReadEvent::Problem(p) => panic!("unexpected problem: {p}"),
+            })
+            .collect();
+        let got: Vec<(&str, SourceFormat, Option<u64>)> = docs
+            .iter()
+            .map(|(id, f, l, _)| (id.as_str(), *f, *l))
+            .collect();
+        assert_eq!(got, expected);
+        assert!(docs.iter().all(|d| d.3 == "-"));
+    }
+
+    #[test]
+    fn stdin_is_sniffed_like_a_file() {
+        check(
+            b"Plain words on standard input.\n",
+            &[("stdin", SourceFormat::Text, None)],
+        );
+        check(
+            b"<html><body>x</body></html>",
+            &[("stdin", SourceFormat::Html, None)],
+        );
+        check(
+            b"{\"text\": \"a\"}\n{\"id\": \"k\", \"text\": \"b\"}\n",
+            &[
+                ("stdin:1", SourceFormat::Jsonl, Some(1)),
+                ("k", SourceFormat::Jsonl, Some(2)),
+            ],
+        );
+        let block = "plain resource";
+        let warc = format!(
+            "WARC/1.1\r\nWARC-Type: resource\r\nContent-Type: text/plain\r\nContent-Length: {}\r\n\r\n{block}\r\n\r\n",
+            block.len()
+        );
+        check(warc.as_bytes(), &[("stdin/1", SourceFormat::Warc, None)]);
+    }
+
+    #[test]
+    fn input_parse() {
+        assert_eq!(Input::parse("-"), Input::Stdin);
+        assert_eq!(Input::parse("./-"), Input::Path(PathBuf::from("./-")));
+        assert_eq!(ReadOptions::default().max_page_bytes, 52_428_800);
     }
 }

@@ -7,6 +7,8 @@ pub(crate) enum Sniffed {
     Warc,
     Arc,
     Jsonl,
+    /// One JSON document spread over lines (not JSON lines).
+    JsonDocument,
     Html,
     Text,
     /// Why it looks binary, as a phrase.
@@ -28,12 +30,19 @@ pub(crate) fn sniff(head: &[u8]) -> Sniffed {
     let utf16 = encoding_rs::Encoding::for_bom(head)
         .filter(|(e, _)| *e == encoding_rs::UTF_16LE || *e == encoding_rs::UTF_16BE);
     let text_head: Vec<u8> = match utf16 {
-        Some((encoding, _)) => encoding.decode_with_bom_removal(head).0.into_owned().into_bytes(),
+        Some((encoding, _)) => encoding
+            .decode_with_bom_removal(head)
+            .0
+            .into_owned()
+            .into_bytes(),
         None => head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head).to_vec(),
     };
     let start = skip_blank(&text_head);
     if start.first() == Some(&b'{') && looks_like_json_lines(start) {
         return Sniffed::Jsonl;
+    }
+    if looks_like_json_document(start) {
+        return Sniffed::JsonDocument;
     }
     if looks_like_html(start) {
         return Sniffed::Html;
@@ -96,7 +105,7 @@ fn looks_like_json_lines(start: &[u8]) -> bool {
         if line.is_empty() {
             continue;
         }
-        if serde_json::from_slice::<serde_json::Value>(line).is_ok() {
+        if is_json_object(line) {
             return true;
         }
         checked += 1;
@@ -105,8 +114,26 @@ fn looks_like_json_lines(start: &[u8]) -> bool {
         }
     }
     // No complete line in the head: a single huge JSON line, or one short line.
-    checked == 0
-        && (serde_json::from_slice::<serde_json::Value>(start).is_ok() || start.len() >= 4096)
+    checked == 0 && (is_json_object(start) || start.len() >= 4096)
+}
+
+fn is_json_object(bytes: &[u8]) -> bool {
+    matches!(
+        serde_json::from_slice::<serde_json::Value>(bytes),
+        Ok(serde_json::Value::Object(_))
+    )
+}
+
+/// `{` or `[` opening a document that spans lines: the first line only opens
+/// it, or the whole head is one JSON value.
+fn looks_like_json_document(start: &[u8]) -> bool {
+    if !matches!(start.first(), Some(b'{' | b'[')) {
+        return false;
+    }
+    let first_line = start.split(|&b| b == b'\n').next().unwrap_or_default();
+    let first_line = first_line.trim_ascii_end();
+    matches!(first_line.last(), Some(b'{' | b'[' | b','))
+        || serde_json::from_slice::<serde_json::Value>(start).is_ok()
 }
 
 /// HTML markers at the start or anywhere in the head, or a high density of tags.
@@ -133,16 +160,26 @@ mod tests {
     use super::*;
 
     fn check(head: &[u8], expected: Sniffed) {
-        assert_eq!(sniff(head), expected, "sniffing {:?}", String::from_utf8_lossy(head));
+        assert_eq!(
+            sniff(head),
+            expected,
+            "sniffing {:?}",
+            String::from_utf8_lossy(head)
+        );
     }
 
     #[test]
     fn recognises_formats() {
         check(b"WARC/1.1\r\nWARC-Type: warcinfo\r\n", Sniffed::Warc);
-        check(b"filedesc://x.arc 0.0.0.0 20200101000000 text/plain 10\n", Sniffed::Arc);
+        check(
+            b"filedesc://x.arc 0.0.0.0 20200101000000 text/plain 10\n",
+            Sniffed::Arc,
+        );
         check(b"{\"id\": 1}\n{\"id\": 2}\n", Sniffed::Jsonl);
         check(b"\n  {\"id\": 1}", Sniffed::Jsonl);
         check(b"{not json at all}\nreally not\n", Sniffed::Text);
+        check(b"{\n  \"a\": [\n    \"x\"\n  ]\n}\n", Sniffed::JsonDocument);
+        check(b"[{\"id\": 1}, {\"id\": 2}]", Sniffed::JsonDocument);
         check(b"<!DOCTYPE html><title>x</title>", Sniffed::Html);
         check(b"\xef\xbb\xbf<html lang=en>", Sniffed::Html);
         check(b"<div><p>a</p><p>b</p><p>c</p></div>", Sniffed::Html);
@@ -154,7 +191,9 @@ mod tests {
     fn recognises_binary() {
         assert!(matches!(sniff(b"%PDF-1.7\n"), Sniffed::Binary(r) if r.contains("PDF")));
         assert!(matches!(sniff(b"abc\0def"), Sniffed::Binary(r) if r.contains("NUL")));
-        let noisy: Vec<u8> = (0..200u8).map(|i| if i % 5 == 0 { 1 } else { b'a' }).collect();
+        let noisy: Vec<u8> = (0..200u8)
+            .map(|i| if i % 5 == 0 { 1 } else { b'a' })
+            .collect();
         assert!(matches!(sniff(&noisy), Sniffed::Binary(r) if r.contains("control characters")));
         // Windows-1252 high bytes are text, not binary.
         check(b"caf\xe9 cr\xe8me \x93br\xfbl\xe9e\x94\n", Sniffed::Text);

@@ -16,8 +16,17 @@ const KNOWN_EXTENSIONS: [&str; 12] = [
     "gz", "html", "htm", "xhtml", "shtml", "txt", "text", "jsonl", "ndjson", "json", "warc", "arc",
 ];
 
-/// Names of corpus documentation that a directory walk does not read as news.
-const DOC_FILE_PREFIXES: [&str; 5] = ["readme", "license", "licence", "copying", "changelog"];
+/// Corpus documentation that a directory walk does not read as news:
+/// `README.md`, `LICENSE`, `COPYING.txt`…
+const DOC_FILE_NAMES: [&str; 6] = [
+    "readme",
+    "license",
+    "licence",
+    "copying",
+    "changelog",
+    "notice",
+];
+const DOC_FILE_EXTENSIONS: [&str; 6] = ["", "md", "rst", "txt", "markdown", "adoc"];
 
 /// The files an input stands for, in reading order.
 pub(crate) fn expand(input: &Input) -> Vec<Found> {
@@ -32,7 +41,10 @@ pub(crate) fn expand(input: &Input) -> Vec<Found> {
             match std::fs::metadata(path) {
                 Err(e) => vec![Found::Problem(Diagnostic::skipped(
                     display,
-                    format!("the path cannot be read ({}); it was skipped", describe_io(&e)),
+                    format!(
+                        "the path cannot be read ({}); it was skipped",
+                        describe_io(&e)
+                    ),
                 ))],
                 Ok(meta) if meta.is_dir() => {
                     let mut found = Vec::new();
@@ -81,7 +93,10 @@ fn walk_dir(dir: &Path, rel: &[String], visited: &mut HashSet<PathBuf>, found: &
         Err(e) => {
             found.push(Found::Problem(Diagnostic::skipped(
                 display,
-                format!("the directory cannot be read ({}); it was skipped", describe_io(&e)),
+                format!(
+                    "the directory cannot be read ({}); it was skipped",
+                    describe_io(&e)
+                ),
             )));
             return;
         }
@@ -97,7 +112,10 @@ fn walk_dir(dir: &Path, rel: &[String], visited: &mut HashSet<PathBuf>, found: &
             }
             Err(e) => found.push(Found::Problem(Diagnostic::skipped(
                 display.clone(),
-                format!("an entry of the directory cannot be read ({}); it was skipped", describe_io(&e)),
+                format!(
+                    "an entry of the directory cannot be read ({}); it was skipped",
+                    describe_io(&e)
+                ),
             ))),
         }
     }
@@ -132,9 +150,8 @@ fn walk_dir(dir: &Path, rel: &[String], visited: &mut HashSet<PathBuf>, found: &
 
 fn is_doc_file(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
-    DOC_FILE_PREFIXES.iter().any(|p| {
-        lower == *p || (lower.starts_with(p) && lower[p.len()..].starts_with(['.', '-', '_']))
-    })
+    let (stem, ext) = lower.split_once('.').unwrap_or((&lower, ""));
+    DOC_FILE_NAMES.contains(&stem) && DOC_FILE_EXTENSIONS.contains(&ext)
 }
 
 /// `x.html.gz` → `x`; unknown extensions are kept (`x.warc.gz.bad` stays).
@@ -169,5 +186,7 @@ mod tests {
         assert!(is_doc_file("README.md"));
         assert!(is_doc_file("LICENSE"));
         assert!(!is_doc_file("readmeister.html"));
+        assert!(!is_doc_file("changelog.blog.zwischenbilanz.html.gz"));
+        assert!(is_doc_file("README.rst"));
     }
 }

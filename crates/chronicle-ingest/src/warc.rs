@@ -50,7 +50,7 @@ pub(crate) fn read_warc(c: &mut Collector, ctx: &FileCtx, s: &mut Stream) {
                 match read_line_bounded(s, &mut line, LINE_LIMIT) {
                     Ok(None) => break,
                     Ok(Some(_)) => {}
-                    Err(e) => return stopped(c, ctx, s, record_no, &e),
+                    Err(e) => return stopped(c, ctx, s, record_no + 1, &e),
                 }
                 if line.iter().all(u8::is_ascii_whitespace) {
                     continue;
@@ -59,17 +59,20 @@ pub(crate) fn read_warc(c: &mut Collector, ctx: &FileCtx, s: &mut Stream) {
                     let found = preview(&line);
                     match search_next_record(s, &mut line) {
                         Ok(next) => {
-                            c.problem(ctx.warning(format!(
-                                "unexpected data {found} where a WARC record should start; {}",
-                                after_search(next)
-                            )).at(format!("byte {offset}")));
+                            c.problem(
+                                ctx.warning(format!(
+                                    "unexpected data {found} where a WARC record should start; {}",
+                                    after_search(next)
+                                ))
+                                .at(format!("byte {offset}")),
+                            );
                             pending = next;
                             if pending.is_none() {
                                 break;
                             }
                             continue;
                         }
-                        Err(e) => return stopped(c, ctx, s, record_no, &e),
+                        Err(e) => return stopped(c, ctx, s, record_no + 1, &e),
                     }
                 }
                 offset
@@ -109,7 +112,9 @@ pub(crate) fn read_warc(c: &mut Collector, ctx: &FileCtx, s: &mut Stream) {
             continue;
         };
         let kind = get("warc-type").unwrap_or_default().to_ascii_lowercase();
-        let target = get("warc-target-uri").unwrap_or_default().to_ascii_lowercase();
+        let target = get("warc-target-uri")
+            .unwrap_or_default()
+            .to_ascii_lowercase();
         // Crawler logs and DNS answers are stored as resources too; they are not pages.
         let not_a_page = ["metadata:", "dns:", "filedesc:", "<metadata:", "<dns:"]
             .iter()
@@ -128,7 +133,10 @@ pub(crate) fn read_warc(c: &mut Collector, ctx: &FileCtx, s: &mut Stream) {
                 Err(e) => return stopped(c, ctx, s, record_no, &e),
             }
             if wanted {
-                c.problem(ctx.skipped(too_big(len, max, &format!("record {record_no}"))).at(at.clone()));
+                c.problem(
+                    ctx.skipped(too_big(len, max, &format!("record {record_no}")))
+                        .at(at.clone()),
+                );
             } else {
                 c.ignored_record();
             }
@@ -157,7 +165,12 @@ pub(crate) fn read_warc(c: &mut Collector, ctx: &FileCtx, s: &mut Stream) {
             let info = RecordInfo {
                 no: record_no,
                 offset,
-                url: get("warc-target-uri").map(|u| u.trim().trim_start_matches('<').trim_end_matches('>').to_string()),
+                url: get("warc-target-uri").map(|u| {
+                    u.trim()
+                        .trim_start_matches('<')
+                        .trim_end_matches('>')
+                        .to_string()
+                }),
                 record_id: get("warc-record-id"),
                 fetched: get("warc-date"),
                 content_type,
@@ -169,11 +182,11 @@ pub(crate) fn read_warc(c: &mut Collector, ctx: &FileCtx, s: &mut Stream) {
         // Records end with two CRLFs; anything else means a wrong Content-Length.
         let run = match consume_newlines(s) {
             Ok(run) => run,
-            Err(e) => return stopped(c, ctx, s, record_no, &e),
+            Err(e) => return stopped(c, ctx, s, record_no + 1, &e),
         };
         let next = match s.fill_buf() {
             Ok(next) => next,
-            Err(e) => return stopped(c, ctx, s, record_no, &e),
+            Err(e) => return stopped(c, ctx, s, record_no + 1, &e),
         };
         if next.is_empty() {
             continue;
@@ -191,7 +204,7 @@ pub(crate) fn read_warc(c: &mut Collector, ctx: &FileCtx, s: &mut Stream) {
         found.extend_from_slice(&next[..next.len().min(40)]);
         let next = match search_next_record(s, &mut line) {
             Ok(next) => next,
-            Err(e) => return stopped(c, ctx, s, record_no, &e),
+            Err(e) => return stopped(c, ctx, s, record_no + 1, &e),
         };
         c.problem(ctx.warning(format!(
             "record {record_no} does not end where its Content-Length ({len} bytes) says: {} follows instead of a blank line, so the record may be damaged; {}",
@@ -259,7 +272,10 @@ fn consume_newlines(s: &mut Stream) -> io::Result<Vec<u8>> {
     let mut run = Vec::new();
     loop {
         let buf = s.fill_buf()?;
-        let n = buf.iter().take_while(|&&b| b == b'\r' || b == b'\n').count();
+        let n = buf
+            .iter()
+            .take_while(|&&b| b == b'\r' || b == b'\n')
+            .count();
         if n == 0 {
             return Ok(run);
         }
@@ -273,11 +289,22 @@ fn consume_newlines(s: &mut Stream) -> io::Result<Vec<u8>> {
     }
 }
 
-fn stopped(c: &mut Collector, ctx: &FileCtx, s: &Stream, records: u64, e: &io::Error) {
-    let what = if ctx.gzip { "the decompressed data" } else { "the file" };
+/// Reports a read error that ends the file; `record` is the record being read
+/// (0 before the first).
+fn stopped(c: &mut Collector, ctx: &FileCtx, s: &Stream, record: u64, e: &io::Error) {
+    let what = if ctx.gzip {
+        "the decompressed data"
+    } else {
+        "the file"
+    };
+    let kept = match record {
+        0 | 1 => "nothing before it could be read".to_string(),
+        n => format!("the {} records before it were read", n - 1),
+    };
     c.problem(ctx.skipped(format!(
-        "reading stopped at byte {} of {what}, after {records} records ({}); the rest of the file was skipped, the records before were kept",
+        "reading stopped at byte {} of {what}, in record {} ({}); the rest of the file was skipped, {kept}",
         s.position(),
+        record.max(1),
         describe_io(e)
     )));
 }
@@ -291,26 +318,39 @@ fn emit_record(c: &mut Collector, ctx: &FileCtx, mut info: RecordInfo, block: &[
         let resp = match http::parse_response(block) {
             Ok(r) => r,
             Err(e) => {
-                c.problem(ctx.skipped(format!("record {} {e}; it was skipped", info.no)).at(at));
+                c.problem(
+                    ctx.skipped(format!("record {} {e}; it was skipped", info.no))
+                        .at(at),
+                );
                 return;
             }
         };
         if !(200..300).contains(&resp.status) {
-            c.problem(ctx.skipped(format!(
-                "record {} is an HTTP {} {} response, not a page; it was skipped",
-                info.no, resp.status, resp.reason
-            )).at(at).clone());
+            c.problem(
+                ctx.skipped(format!(
+                    "record {} is an HTTP {} {} response, not a page; it was skipped",
+                    info.no, resp.status, resp.reason
+                ))
+                .at(at)
+                .clone(),
+            );
             return;
         }
         let (payload, warnings) = match http::decode_body(&resp, max) {
             Ok(ok) => ok,
             Err(why) => {
-                c.problem(ctx.skipped(format!("record {} {why}; it was skipped", info.no)).at(at));
+                c.problem(
+                    ctx.skipped(format!("record {} {why}; it was skipped", info.no))
+                        .at(at),
+                );
                 return;
             }
         };
         for w in warnings {
-            c.problem(ctx.warning(format!("record {}: {w}", info.no)).at(at.clone()));
+            c.problem(
+                ctx.warning(format!("record {}: {w}", info.no))
+                    .at(at.clone()),
+            );
         }
         info.fetched = info
             .fetched
@@ -327,10 +367,13 @@ fn emit_record(c: &mut Collector, ctx: &FileCtx, mut info: RecordInfo, block: &[
         "text/plain" => false,
         "" | "application/octet-stream" | "unknown/unknown" => {
             if let Some(reason) = binary_reason(&payload[..payload.len().min(8192)]) {
-                c.problem(ctx.skipped(format!(
-                    "record {} looks like binary data ({reason}); it was skipped",
-                    info.no
-                )).at(at));
+                c.problem(
+                    ctx.skipped(format!(
+                        "record {} looks like binary data ({reason}); it was skipped",
+                        info.no
+                    ))
+                    .at(at),
+                );
                 return;
             }
             looks_like_html(&payload[..payload.len().min(65536)])
@@ -345,10 +388,19 @@ fn emit_record(c: &mut Collector, ctx: &FileCtx, mut info: RecordInfo, block: &[
     };
     let decoded = charset::decode(&payload, charset.as_deref(), html);
     if let Some(w) = decoded.warning {
-        c.problem(ctx.warning(format!("record {}: {w}", info.no)).at(at.clone()));
+        c.problem(
+            ctx.warning(format!("record {}: {w}", info.no))
+                .at(at.clone()),
+        );
     }
     if decoded.text.trim().is_empty() {
-        c.problem(ctx.skipped(format!("record {} holds an empty page; it was skipped", info.no)).at(at));
+        c.problem(
+            ctx.skipped(format!(
+                "record {} holds an empty page; it was skipped",
+                info.no
+            ))
+            .at(at),
+        );
         return;
     }
     let mut source = ctx.source(SourceFormat::Warc);
@@ -385,7 +437,7 @@ pub(crate) fn read_arc(c: &mut Collector, ctx: &FileCtx, s: &mut Stream) {
             Ok(Some(_)) => {}
             Err(e) => {
                 report_junk(c, ctx, &mut junk);
-                return stopped(c, ctx, s, record_no, &e);
+                return stopped(c, ctx, s, record_no + 1, &e);
             }
         }
         if line.iter().all(u8::is_ascii_whitespace) {
@@ -424,7 +476,10 @@ pub(crate) fn read_arc(c: &mut Collector, ctx: &FileCtx, s: &mut Stream) {
             if url.starts_with("filedesc://") {
                 c.ignored_record();
             } else {
-                c.problem(ctx.skipped(too_big(len, max, &format!("record {record_no}"))).at(at));
+                c.problem(
+                    ctx.skipped(too_big(len, max, &format!("record {record_no}")))
+                        .at(at),
+                );
             }
             continue;
         }

@@ -65,6 +65,7 @@ struct Patterns {
     month_cue: Regex,
     textual_day_month: Regex,
     textual_month_day: Regex,
+    dateline: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -78,6 +79,9 @@ fn patterns() -> &'static Patterns {
             month_cue: re(r"(?i)\b(?:(?:at|by|before|until|till) the end of (?:the|this) month|later this month|earlier this month|this month)\b"),
             textual_day_month: re(&format!(r"(?i)\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS}\b")),
             textual_month_day: re(&format!(r"(?i)\b{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b")),
+            dateline: re(&format!(
+                r"^[A-Z][A-Z .'’-]{{2,40}}(?:,\s*[A-Z][\w .'’-]{{1,30}})?,\s+((?i:{MONTHS}))\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:\([^)]{{1,40}}\))?\s*[-–—]"
+            )),
         }
     })
 }
@@ -116,6 +120,26 @@ pub fn numeric_order(texts: &[&str]) -> Option<NumericOrder> {
         std::cmp::Ordering::Less => Some(NumericOrder::MonthFirst),
         std::cmp::Ordering::Equal => None,
     }
+}
+
+/// The month and day of a news dateline opening the body
+/// ("CASTEL ORME, June 20 (Amarel Wire) -"): the day the report was filed.
+pub fn dateline_of(body: &str) -> Option<(u8, u8, String)> {
+    let c = patterns().dateline.captures(body)?;
+    let month = month_number(&c[1])?;
+    let day: u8 = c[2].parse().ok()?;
+    Some((month, day, c.get(0)?.as_str().trim().to_string()))
+}
+
+fn month_number(name: &str) -> Option<u8> {
+    const PREFIXES: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let lower = name.to_ascii_lowercase();
+    PREFIXES
+        .iter()
+        .position(|p| lower.starts_with(p))
+        .map(|i| i as u8 + 1)
 }
 
 /// The first full date in a header line, with the time of day after it.
@@ -548,7 +572,9 @@ fn infer_within_year(
             let Ok(d) = t.value.parse::<PartialDate>() else {
                 continue;
             };
-            if d.year != year || d.granularity() == Granularity::Year {
+            // Only dates known to the day bound the page: with just a year
+            // to anchor on, a bare "in September" may be last year's.
+            if d.year != year || d.granularity() != Granularity::Day {
                 continue;
             }
             let Some(s) = sentences.get(t.sentence) else {
@@ -580,7 +606,14 @@ fn infer_within_year(
         .find(&doc.body)
         .map(|m| m.as_str().to_string());
     let mut evidence = vec![why.to_string()];
+    let dateline = dateline_of(&doc.body)
+        .and_then(|(m, d, text)| PartialDate::ymd(year, m, d).map(|date| (date, text)));
     let date = match (&month_cue, &past, &ahead) {
+        _ if dateline.is_some() => {
+            let (date, text) = dateline.clone().unwrap_or((PartialDate::year(year), String::new()));
+            evidence.push(format!("the dateline \"{text}\""));
+            date
+        }
         (Some(cue), _, Some((d, text))) if past.as_ref().is_none_or(|(p, _)| p <= d) => {
             evidence.push(format!("\"{cue}\" with \"{text}\" ahead"));
             d.truncate(Granularity::Month)
@@ -637,6 +670,15 @@ mod tests {
         assert_eq!(f.date.to_string(), "2021-04-03");
         let f = date_in_line("03/04/2021", None).unwrap();
         assert_eq!(f.date.to_string(), "2021-03-04");
+    }
+
+    #[test]
+    fn datelines_give_month_and_day() {
+        let (m, d, _) = dateline_of("CASTEL ORME, June 20 (Amarel Wire) - Velmara opened").unwrap();
+        assert_eq!((m, d), (6, 20));
+        let (m, d, _) = dateline_of("TOLVASH GORGE, Velmara, May 20 (Amarel Wire) - x").unwrap();
+        assert_eq!((m, d), (5, 20));
+        assert!(dateline_of("The talks began on June 20 - and ended").is_none());
     }
 
     #[test]

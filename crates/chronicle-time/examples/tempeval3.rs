@@ -10,21 +10,28 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpora/tempeval3/TBAQ-cleaned");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/corpora/tempeval3/TBAQ-cleaned");
     if !root.is_dir() {
         println!("skipping: ../shared not found ({})", root.display());
         return;
     }
     let args: Vec<String> = std::env::args().skip(1).collect();
     let show_errors = args.iter().any(|a| a == "--errors");
-    let out_dir = args.iter().find(|a| !a.starts_with("--")).map(PathBuf::from);
+    let out_dir = args
+        .iter()
+        .find(|a| !a.starts_with("--"))
+        .map(PathBuf::from);
     let mut gold: Vec<(String, PathBuf, TimemlDoc)> = Vec::new();
     for part in ["TimeBank", "AQUAINT"] {
         let mut files: Vec<PathBuf> = std::fs::read_dir(root.join(part))
             .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
             .unwrap_or_default();
         files.sort();
-        for f in files.into_iter().filter(|f| f.extension().is_some_and(|e| e == "tml")) {
+        for f in files
+            .into_iter()
+            .filter(|f| f.extension().is_some_and(|e| e == "tml"))
+        {
             match read_timeml(&f) {
                 Ok(d) => gold.push((part.to_string(), f, d)),
                 Err(e) => eprintln!("{e}"),
@@ -52,7 +59,10 @@ fn main() {
                 modifier: t.modifier,
             })
             .collect();
-        system.push(TimemlDoc { timexes, ..g.clone() });
+        system.push(TimemlDoc {
+            timexes,
+            ..g.clone()
+        });
     }
     let secs = started.elapsed().as_secs_f64();
     let golds: Vec<TimemlDoc> = gold.iter().map(|g| g.2.clone()).collect();
@@ -60,8 +70,12 @@ fn main() {
     if show_errors {
         let mut groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for e in &s.errors {
-            let g = e.gold.as_ref().map_or(String::new(), |t| format!("{} {} {}", t.text, t.kind, t.value));
-            let y = e.system.as_ref().map_or(String::new(), |t| format!("{} {} {}", t.text, t.kind, t.value));
+            let g = e.gold.as_ref().map_or(String::new(), |t| {
+                format!("{} {} {}", t.text, t.kind, t.value)
+            });
+            let y = e.system.as_ref().map_or(String::new(), |t| {
+                format!("{} {} {}", t.text, t.kind, t.value)
+            });
             groups
                 .entry(format!("{:?}", e.kind))
                 .or_default()
@@ -86,7 +100,14 @@ fn main() {
         }
     }
     let t = s.total;
-    println!("documents {} gold {} system {} relaxed {} strict {}", gold.len(), t.gold, t.system, t.relaxed, t.strict);
+    println!(
+        "documents {} gold {} system {} relaxed {} strict {}",
+        gold.len(),
+        t.gold,
+        t.system,
+        t.relaxed,
+        t.strict
+    );
     println!(
         "strict P/R/F1 {:.4}/{:.4}/{:.4}  relaxed P/R/F1 {:.4}/{:.4}/{:.4}  type F1 {:.4}  value F1 {:.4}",
         s.strict.precision, s.strict.recall, s.strict.f1, s.relaxed.precision, s.relaxed.recall, s.relaxed.f1, s.type_f1, s.value_f1

@@ -79,16 +79,13 @@ impl<V> PhraseTable<V> {
     fn new(entries: impl IntoIterator<Item = (String, V)>) -> Self {
         let mut by_first: HashMap<String, Vec<(Vec<String>, V)>> = HashMap::new();
         for (text, v) in entries {
-            let toks: Vec<String> = tokenize(&text)
-                .into_iter()
-                .map(|t| t.norm)
-                .collect();
+            let toks: Vec<String> = tokenize(&text).into_iter().map(|t| t.norm).collect();
             if let Some(first) = toks.first() {
                 by_first.entry(first.clone()).or_default().push((toks, v));
             }
         }
         for list in by_first.values_mut() {
-            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            list.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
         }
         PhraseTable { by_first }
     }

@@ -4,7 +4,10 @@ use crate::lexicon::{english, Lexicon};
 use chronicle_model::Sentence;
 
 fn is_closer(c: char) -> bool {
-    matches!(c, '"' | '\'' | ')' | ']' | '}' | '\u{201d}' | '\u{2019}' | '\u{bb}')
+    matches!(
+        c,
+        '"' | '\'' | ')' | ']' | '}' | '\u{201d}' | '\u{2019}' | '\u{bb}'
+    )
 }
 
 fn is_terminal(c: char) -> bool {
@@ -48,7 +51,13 @@ fn period_is_abbreviation(lex: &Lexicon, text: &str, dot: usize, next: &str) -> 
         return true;
     }
     let is_starter = lex.sentence.sentence_starters.contains(&next_lower);
-    if next_is_digit && lex.sentence.abbreviations_before_number.iter().any(|a| a == stem) {
+    if next_is_digit
+        && lex
+            .sentence
+            .abbreviations_before_number
+            .iter()
+            .any(|a| a == stem)
+    {
         return true;
     }
     // A single capital letter is an initial: "J. Smith".

@@ -31,6 +31,8 @@ struct Matcher<'a> {
     norms: Vec<&'a str>,
     anchor: Anchor,
     sentence: &'a Sentence,
+    /// Whether the document reports by quarters (then "a year earlier" is the same quarter a year before).
+    quarterly: bool,
 }
 
 /// A duration unit: its TimeML letter and whether it counts time of day.
@@ -93,7 +95,10 @@ impl<'a> Matcher<'a> {
     /// Tense at token `i`, from its sentence.
     fn tense(&self, i: usize) -> Tense {
         match self.tok(i) {
-            Some(t) => tense_at(&self.sentence.text, t.start.saturating_sub(self.sentence.start)),
+            Some(t) => tense_at(
+                &self.sentence.text,
+                t.start.saturating_sub(self.sentence.start),
+            ),
             None => Tense::Unknown,
         }
     }
@@ -200,7 +205,8 @@ impl<'a> Matcher<'a> {
             return None;
         }
         let mut j = i + 1;
-        if w.len() <= 4 && self.w(j) == "." && self.glued(j) {
+        let abbreviation = w.len() <= 4 && !matches!(w, "may" | "june" | "july");
+        if abbreviation && self.w(j) == "." && self.glued(j) {
             j += 1;
         }
         Some((m, j))
@@ -222,8 +228,10 @@ impl<'a> Matcher<'a> {
     fn year_context_ok(&self, i: usize, next: usize) -> bool {
         if i > 0 {
             let prev = self.w(i - 1);
-            if matches!(prev, "$" | "#" | "£" | "€" | "no" | "number" | "route" | "flight")
-                || self.kind(i - 1) == Some(TokKind::Number)
+            if matches!(
+                prev,
+                "$" | "#" | "£" | "€" | "no" | "number" | "route" | "flight"
+            ) || self.kind(i - 1) == Some(TokKind::Number)
             {
                 return false;
             }
@@ -336,8 +344,7 @@ impl<'a> Matcher<'a> {
             "LAST_QUARTER" => relative(a, CalUnit::Quarter, -1),
             "YEAR_EARLIER" => {
                 // Financial reports compare with the same quarter a year before.
-                let text = self.sentence.text.to_lowercase();
-                if text.contains("quarter") && a.month.is_some() {
+                if self.quarterly && a.month.is_some() {
                     relative(a, CalUnit::Quarter, -5)
                 } else {
                     relative(a, CalUnit::Year, -1)
@@ -376,7 +383,10 @@ impl<'a> Matcher<'a> {
         let w = self.w(i);
         let sep = w.bytes().find(|b| matches!(b, b'-' | b'/' | b'.'))?;
         let parts: Vec<&str> = w.split(sep as char).collect();
-        if parts.iter().any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit())) {
+        if parts
+            .iter()
+            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+        {
             return None;
         }
         let num = |p: &str| p.parse::<i32>().ok();
@@ -434,7 +444,9 @@ impl<'a> Matcher<'a> {
         if let Some((m, j)) = self.month_name(i) {
             if let Some((d, k)) = self.day_of_month(j) {
                 // "June 11-12" and "June 11:30" are not plain dates; "May 5.5" is no day.
-                if !(self.kind(k) == Some(TokKind::Punct) && self.glued(k) && matches!(self.w(k), ":"))
+                if !(self.kind(k) == Some(TokKind::Punct)
+                    && self.glued(k)
+                    && matches!(self.w(k), ":"))
                 {
                     if let Some((y, l)) = year_after(k) {
                         if PartialDate::ymd(y, m, d).is_some() {
@@ -445,7 +457,11 @@ impl<'a> Matcher<'a> {
                     return hit(k, TimexType::Date, fmt_ymd(y, m, d));
                 }
             }
-            let k = if matches!(self.w(j), "," | "of") { j + 1 } else { j };
+            let k = if matches!(self.w(j), "," | "of") {
+                j + 1
+            } else {
+                j
+            };
             if let Some((y, l)) = self.year4(k) {
                 return hit(l, TimexType::Date, fmt_ym(Some(y), m));
             }
@@ -500,7 +516,10 @@ impl<'a> Matcher<'a> {
             if !self.capital(i) {
                 return None;
             }
-            let part = self.lex.parts_of_day.get(self.w(i + 1).trim_end_matches('s'));
+            let part = self
+                .lex
+                .parts_of_day
+                .get(self.w(i + 1).trim_end_matches('s'));
             return match part {
                 Some(p) => hit(i + 2, TimexType::Set, format!("XXXX-WXX-{wd}T{p}")),
                 None => hit(i + 1, TimexType::Set, format!("XXXX-WXX-{wd}")),
@@ -538,14 +557,22 @@ impl<'a> Matcher<'a> {
         let &rel = self.lex.relative_words.get(rel_word)?;
         let j = r + 1;
         // "the past two months", "the next few days": durations.
-        if matches!(rel_word, "past" | "last" | "next" | "coming" | "previous" | "following" | "first" | "latest")
-        {
-            let quantity = self
-                .cardinal(j)
-                .map(|(n, k)| (Some(n), k))
-                .or_else(|| self.lex.vague_quantities.longest(self.rest(j)).map(|(n, _)| (None, j + n)));
+        if matches!(
+            rel_word,
+            "past" | "last" | "next" | "coming" | "previous" | "following" | "first" | "latest"
+        ) {
+            let quantity = self.cardinal(j).map(|(n, k)| (Some(n), k)).or_else(|| {
+                self.lex
+                    .vague_quantities
+                    .longest(self.rest(j))
+                    .map(|(n, _)| (None, j + n))
+            });
             if let Some((n, k)) = quantity {
-                let k = if self.lex.unit_qualifiers.iter().any(|q| q == self.w(k)) { k + 1 } else { k };
+                let k = if self.lex.unit_qualifiers.iter().any(|q| q == self.w(k)) {
+                    k + 1
+                } else {
+                    k
+                };
                 if let Some(unit) = self.lex.units.get(self.w(k)) {
                     return hit(k + 1, TimexType::Duration, duration_value(unit, n)?);
                 }
@@ -617,9 +644,27 @@ impl<'a> Matcher<'a> {
             return None;
         }
         let mut end = k + 1;
+        // "a 6-year-old boy" is an age.
+        if self.w(end) == "-" && self.w(end + 1) == "old" {
+            return None;
+        }
+        // "$1.76 a year", "20% a year" are rates, not spans.
+        if n == Some(1)
+            && i > 0
+            && (self.kind(i - 1) == Some(TokKind::Number)
+                || matches!(
+                    self.w(i - 1),
+                    "%" | "million" | "billion" | "cents" | "dollars"
+                ))
+        {
+            return None;
+        }
         let mut value = duration_value(unit, n)?;
         // "a year and a half".
-        if self.w(end) == "and" && matches!(self.w(end + 1), "a" | "one") && self.w(end + 2) == "half" {
+        if self.w(end) == "and"
+            && matches!(self.w(end + 1), "a" | "one")
+            && self.w(end + 2) == "half"
+        {
             if let Some(half) = self.half_of(unit, n) {
                 value = half;
                 end += 3;
@@ -686,7 +731,11 @@ impl<'a> Matcher<'a> {
             }
             if let Some(d) = self.digits(j).filter(|d| d.len() == 2) {
                 let y: i32 = d.parse().ok()?;
-                return hit(j + 1, TimexType::Date, fmt_year(if y < 50 { 2000 + y } else { 1900 + y }));
+                return hit(
+                    j + 1,
+                    TimexType::Date,
+                    fmt_year(if y < 50 { 2000 + y } else { 1900 + y }),
+                );
             }
         }
         if self.w(j) == "the" && self.w(j + 1) == "year" {
@@ -704,11 +753,18 @@ impl<'a> Matcher<'a> {
         if let Some(&d) = self.lex.decade_words.get(self.w(t)) {
             if t > j {
                 let century = self.anchor.year.map_or(19, |y| y.div_euclid(100));
-                return hit(t + 1, TimexType::Date, decade_value(century * 10 + d as i32));
+                return hit(
+                    t + 1,
+                    TimexType::Date,
+                    decade_value(century * 10 + d as i32),
+                );
             }
         }
         if self.w(t) == "'" {
-            if let Some(d) = self.digits(t + 1).filter(|d| d.len() == 2 && d.ends_with('0')) {
+            if let Some(d) = self
+                .digits(t + 1)
+                .filter(|d| d.len() == 2 && d.ends_with('0'))
+            {
                 if self.w(t + 2) == "s" && self.glued(t + 2) {
                     let y: i32 = d.parse().ok()?;
                     let y = if y < 30 { 2000 + y } else { 1900 + y };
@@ -751,9 +807,11 @@ impl<'a> Matcher<'a> {
                 year = Some(y);
                 j = k + 1;
             }
-        } else if let (Some(&rel), "year", "'s") =
-            (self.lex.relative_words.get(self.w(j)), self.w(j + 1), self.w(j + 2))
-        {
+        } else if let (Some(&rel), "year", "'s") = (
+            self.lex.relative_words.get(self.w(j)),
+            self.w(j + 1),
+            self.w(j + 2),
+        ) {
             year = self.anchor.year.map(|y| y + rel as i32);
             j += 3;
         }
@@ -784,7 +842,11 @@ impl<'a> Matcher<'a> {
         }
         let n = n as u8;
         if year.is_none() {
-            let l = if matches!(self.w(k), "of" | "in") { k + 1 } else { k };
+            let l = if matches!(self.w(k), "of" | "in") {
+                k + 1
+            } else {
+                k
+            };
             let l = if self.w(l) == "fiscal" { l + 1 } else { l };
             if let Some((y, m)) = self.year4(l) {
                 year = Some(y);
@@ -807,8 +869,19 @@ impl<'a> Matcher<'a> {
         }
         // A season alone needs a preposition before it ("in the spring").
         let prev = if i > 0 { self.w(i - 1) } else { "" };
-        if !matches!(prev, "in" | "during" | "since" | "by" | "until" | "this" | "last" | "next" | "early" | "late" | "mid")
-        {
+        if !matches!(
+            prev,
+            "in" | "during"
+                | "since"
+                | "by"
+                | "until"
+                | "this"
+                | "last"
+                | "next"
+                | "early"
+                | "late"
+                | "mid"
+        ) {
             return None;
         }
         let y = self.anchor.year.map_or("XXXX".to_string(), fmt_year);
@@ -920,14 +993,16 @@ impl<'a> Matcher<'a> {
         let (m, d) = match md {
             Ok(md) => md,
             Err((m, wd, nth)) => {
-                let y = year.or(self.anchor.year);
+                let y = year
+                    .or_else(|| year_of_month_day(&self.anchor, m, Some(24), self.tense(i), None));
                 match y.and_then(|y| nth_weekday(y, m, wd, nth)) {
                     Some(d) => (m, d),
                     None => return hit(end, TimexType::Date, fmt_ym(y, m)),
                 }
             }
         };
-        let year = year.or_else(|| year_of_month_day(&self.anchor, m, Some(d), self.tense(i), None));
+        let year =
+            year.or_else(|| year_of_month_day(&self.anchor, m, Some(d), self.tense(i), None));
         hit(end, TimexType::Date, fmt_ymd(year, m, d))
     }
 
@@ -937,7 +1012,10 @@ impl<'a> Matcher<'a> {
             return None;
         }
         let mut j = i + 1;
-        if matches!(self.w(j), "first" | "last" | "latest" | "past" | "next" | "previous" | "final") {
+        if matches!(
+            self.w(j),
+            "first" | "last" | "latest" | "past" | "next" | "previous" | "final"
+        ) {
             j += 1;
         }
         let (n, k) = self.cardinal(j)?;
@@ -958,6 +1036,7 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<PartialDate>) -> Vec<
     let lex = english();
     let toks = tokenize(text);
     let anchor = Anchor::new(dct);
+    let quarterly = toks.iter().any(|t| t.norm == "quarter");
     let mut out = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         let lo = toks.partition_point(|t| t.start < s.start);
@@ -969,11 +1048,13 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<PartialDate>) -> Vec<
             norms: slice.iter().map(|t| t.norm.as_str()).collect(),
             anchor,
             sentence: s,
+            quarterly,
         };
         let mut i = 0;
         while i < slice.len() {
             // Expressions start at a word or number, never inside a word.
-            let starts_clean = i == 0 || slice[i].space_before || slice[i - 1].kind == TokKind::Punct;
+            let starts_clean =
+                i == 0 || slice[i].space_before || slice[i - 1].kind == TokKind::Punct;
             let found = if starts_clean { m.best_at(i) } else { None };
             match found {
                 Some(h) if h.end > i && h.end <= slice.len() => {

@@ -14,9 +14,30 @@ pub enum Tense {
 
 /// Words ending in "-ed" that are not past-tense verbs.
 const NOT_PAST: &[&str] = &[
-    "indeed", "need", "speed", "seed", "feed", "bleed", "breed", "proceed", "exceed", "succeed",
-    "hundred", "red", "bed", "shed", "united", "limited", "based", "related", "expected",
-    "scheduled", "planned", "proposed", "wed", "embed",
+    "indeed",
+    "need",
+    "speed",
+    "seed",
+    "feed",
+    "bleed",
+    "breed",
+    "proceed",
+    "exceed",
+    "succeed",
+    "hundred",
+    "red",
+    "bed",
+    "shed",
+    "united",
+    "limited",
+    "based",
+    "related",
+    "expected",
+    "scheduled",
+    "planned",
+    "proposed",
+    "wed",
+    "embed",
 ];
 
 /// Grammatical tense governing the words around byte offset `at` of `sentence`.
@@ -67,8 +88,14 @@ mod tests {
 
     #[test]
     fn finds_nearest_signal() {
-        assert_eq!(tense_at("He said on Monday that it rained.", 11), Tense::Past);
-        assert_eq!(tense_at("The talks will resume on Monday.", 25), Tense::Future);
+        assert_eq!(
+            tense_at("He said on Monday that it rained.", 11),
+            Tense::Past
+        );
+        assert_eq!(
+            tense_at("The talks will resume on Monday.", 25),
+            Tense::Future
+        );
         assert_eq!(tense_at("Prices are high on Monday.", 16), Tense::Present);
         assert_eq!(tense_at("Monday.", 0), Tense::Unknown);
     }

@@ -84,7 +84,11 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                 }
                 break;
             }
-        } else if is_apostrophe(c) && k + 1 < n && chars[k + 1].1.is_alphabetic() && !space_before_clitic(&chars, k) {
+        } else if is_apostrophe(c)
+            && k + 1 < n
+            && chars[k + 1].1.is_alphabetic()
+            && !space_before_clitic(&chars, k)
+        {
             kind = TokKind::Word;
             k += 1;
             while k < n && chars[k].1.is_alphabetic() {
@@ -129,7 +133,20 @@ mod tests {
         let toks: Vec<String> = tokenize(text).into_iter().map(|t| t.norm).collect();
         assert_eq!(
             toks,
-            ["on", "2021-07-27", "at", "10:30", "a.m.", "the", "u.s.", "said", "it", "'s", "2,500", "."]
+            [
+                "on",
+                "2021-07-27",
+                "at",
+                "10:30",
+                "a.m.",
+                "the",
+                "u.s.",
+                "said",
+                "it",
+                "'s",
+                "2,500",
+                "."
+            ]
         );
     }
 }

@@ -76,7 +76,10 @@ pub(crate) fn fmt_week(days: i64) -> String {
 
 fn shift_month(y: i32, m: u8, n: i64) -> (i32, u8) {
     let total = i64::from(y) * 12 + i64::from(m) - 1 + n;
-    (total.div_euclid(12) as i32, (total.rem_euclid(12) + 1) as u8)
+    (
+        total.div_euclid(12) as i32,
+        (total.rem_euclid(12) + 1) as u8,
+    )
 }
 
 /// Calendar units a relative expression can move by.
@@ -175,45 +178,42 @@ pub(crate) fn year_of_month_day(
 ) -> Option<i32> {
     let y = a.year?;
     let Some(am) = a.month else { return Some(y) };
-    // Compare (month, day) positions; an unknown day compares as the whole month.
-    let here = (am, a.day.unwrap_or(0));
-    let there = (m, d.unwrap_or(0));
-    let same_month = m == am && (d.is_none() || a.day.is_none());
-    Some(match rel {
-        Some(-1) => {
-            if there < here && !same_month {
-                y
-            } else {
-                y - 1
-            }
+    match rel {
+        Some(-1) | Some(1) => {
+            let here = (am, a.day.unwrap_or(0));
+            let there = (m, d.unwrap_or(0));
+            let same_month = m == am && (d.is_none() || a.day.is_none());
+            let ahead = there > here && !same_month;
+            let behind = there < here && !same_month;
+            return Some(match rel {
+                Some(-1) if behind => y,
+                Some(-1) => y - 1,
+                _ if ahead => y,
+                _ => y + 1,
+            });
         }
-        Some(1) => {
-            if there > here && !same_month {
-                y
-            } else {
-                y + 1
-            }
+        Some(_) => return Some(y),
+        None => {}
+    }
+    // The occurrence nearest the anchor, unless the tense points clearly the other way.
+    let anchor_day = days_from_civil(y, am, a.day.unwrap_or(15));
+    let day = d.unwrap_or(15);
+    let mut best = y;
+    let mut best_gap = i64::MAX;
+    for cand in [y - 1, y, y + 1] {
+        let dd = day.min(days_in_month(cand, m).max(1));
+        let gap = days_from_civil(cand, m, dd) - anchor_day;
+        let fits = match tense {
+            Tense::Past => gap <= 62,
+            Tense::Future => gap >= -62,
+            _ => true,
+        };
+        if fits && gap.abs() < best_gap {
+            best = cand;
+            best_gap = gap.abs();
         }
-        Some(_) => y,
-        None => match tense {
-            Tense::Past if there > here && !same_month => {
-                // Only look back a year when the month lies well ahead of the anchor.
-                if i32::from(m) - i32::from(am) >= 2 || d.is_some() {
-                    y - 1
-                } else {
-                    y
-                }
-            }
-            Tense::Future if there < here && !same_month => {
-                if i32::from(am) - i32::from(m) >= 2 || d.is_some() {
-                    y + 1
-                } else {
-                    y
-                }
-            }
-            _ => y,
-        },
-    })
+    }
+    Some(best)
 }
 
 /// A weekday named without a date: the occurrence nearest the anchor in the direction the tense points.
@@ -231,7 +231,6 @@ pub(crate) fn weekday_value(a: &Anchor, wd: u8, tense: Tense, rel: Option<i64>) 
         Some(_) => days - today + wd,
         None => match tense {
             Tense::Future => days + ahead,
-            Tense::Present | Tense::Unknown if ahead > 0 && ahead <= 1 => days + ahead,
             _ => days - back,
         },
     };
@@ -243,12 +242,9 @@ pub(crate) fn year_of_quarter(a: &Anchor, q: u8, per_year: u8, tense: Tense) -> 
     let y = a.year?;
     let Some(m) = a.month else { return Some(y) };
     let current = (m - 1) / (12 / per_year) + 1;
-    Some(match tense {
-        Tense::Future if q < current => y + 1,
-        Tense::Future => y,
-        _ if q <= current => y,
-        _ => y - 1,
-    })
+    // Reports name the latest quarter or an earlier one of the year, whatever the tense.
+    let _ = tense;
+    Some(if q <= current { y } else { y - 1 })
 }
 
 /// The n-th (negative: from the end) ISO weekday of a month.

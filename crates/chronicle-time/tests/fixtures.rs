@@ -38,7 +38,10 @@ fn timex_fixtures() {
         let (dct, sentence, expected) = (cols[0], cols[1], cols.get(2).copied().unwrap_or(""));
         let got = check(dct, sentence);
         if got != expected {
-            failures.push(format!("line {}: {sentence}\n  expected: {expected}\n  got:      {got}", n + 1));
+            failures.push(format!(
+                "line {}: {sentence}\n  expected: {expected}\n  got:      {got}",
+                n + 1
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -49,7 +52,9 @@ fn sentence_fixtures() {
     // Each block is a text; its expected sentences follow "=>" lines.
     let data = fixture("sentences.txt");
     for block in data.split("\n---\n") {
-        let (text, expected) = block.split_once("\n=>\n").expect("block has a => separator");
+        let (text, expected) = block
+            .split_once("\n=>\n")
+            .expect("block has a => separator");
         let got: Vec<String> = split_sentences(text).into_iter().map(|s| s.text).collect();
         let want: Vec<&str> = expected.lines().filter(|l| !l.is_empty()).collect();
         assert_eq!(got, want, "text: {text}");

@@ -18,7 +18,11 @@ pub struct PairScores {
 }
 
 /// Scores a predicted timeline against one gold timeline as news-tls does.
-pub fn evaluate_news_tls(evaluator: &TimelineEvaluator, predicted: &Timeline, gold: &Timeline) -> PairScores {
+pub fn evaluate_news_tls(
+    evaluator: &TimelineEvaluator,
+    predicted: &Timeline,
+    gold: &Timeline,
+) -> PairScores {
     let refs = std::slice::from_ref(gold);
     let rouge = evaluator.evaluate(Metric::AlignDateContentCostsManyToOne, predicted, refs);
     PairScores {
@@ -62,9 +66,23 @@ mod tests {
         };
         let avg = average_news_tls(&[pair(1.0, 0.0), pair(0.0, 1.0)]);
         // Each pair has F1 0, yet the averaged P = R = 0.5 give F1 0.5.
-        assert_eq!(avg.ar1, Prf { precision: 0.5, recall: 0.5, f1: 0.5 });
+        assert_eq!(
+            avg.ar1,
+            Prf {
+                precision: 0.5,
+                recall: 0.5,
+                f1: 0.5
+            }
+        );
         assert_eq!(avg.ar2.f1, 0.25);
-        assert_eq!(avg.date, Prf { precision: 1.0, recall: 0.0, f1: 0.0 });
+        assert_eq!(
+            avg.date,
+            Prf {
+                precision: 1.0,
+                recall: 0.0,
+                f1: 0.0
+            }
+        );
         assert_eq!(average_news_tls(&[]), PairScores::default());
     }
 }

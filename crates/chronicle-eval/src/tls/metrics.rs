@@ -121,7 +121,12 @@ impl TimelineEvaluator {
     }
 
     /// ROUGE-1 and ROUGE-2 P/R/F of `predicted` against `references` under `metric`.
-    pub fn evaluate(&self, metric: Metric, predicted: &Timeline, references: &[Timeline]) -> RougePrf {
+    pub fn evaluate(
+        &self,
+        metric: Metric,
+        predicted: &Timeline,
+        references: &[Timeline],
+    ) -> RougePrf {
         let p = Prepared::new(&self.rouge, predicted, references);
         match metric {
             Metric::Concat => p.concat(),
@@ -137,15 +142,28 @@ impl TimelineEvaluator {
     }
 
     /// Every metric, in tilse's `evaluate_all` order.
-    pub fn evaluate_all(&self, predicted: &Timeline, references: &[Timeline]) -> Vec<(Metric, RougePrf)> {
+    pub fn evaluate_all(
+        &self,
+        predicted: &Timeline,
+        references: &[Timeline],
+    ) -> Vec<(Metric, RougePrf)> {
         let p = Prepared::new(&self.rouge, predicted, references);
         let content = p.date_content_costs();
         vec![
             (Metric::Concat, p.concat()),
             (Metric::Agreement, p.agreement()),
-            (Metric::AlignDateCosts, p.aligned(&p.date_costs(), linear_sum_assignment)),
-            (Metric::AlignDateContentCosts, p.aligned(&content, linear_sum_assignment)),
-            (Metric::AlignDateContentCostsManyToOne, p.aligned(&content, assign_to_min_cost)),
+            (
+                Metric::AlignDateCosts,
+                p.aligned(&p.date_costs(), linear_sum_assignment),
+            ),
+            (
+                Metric::AlignDateContentCosts,
+                p.aligned(&content, linear_sum_assignment),
+            ),
+            (
+                Metric::AlignDateContentCostsManyToOne,
+                p.aligned(&content, assign_to_min_cost),
+            ),
         ]
     }
 }
@@ -269,7 +287,11 @@ impl<'a> Prepared<'a> {
         let mut out = [Prf::default(); 2];
         for (n, slot) in out.iter_mut().enumerate() {
             let peer = NgramBag::new(&self.pred_all, n + 1);
-            let models: Vec<NgramBag> = self.refs_all.iter().map(|t| NgramBag::new(t, n + 1)).collect();
+            let models: Vec<NgramBag> = self
+                .refs_all
+                .iter()
+                .map(|t| NgramBag::new(t, n + 1))
+                .collect();
             let refs: Vec<&NgramBag> = models.iter().collect();
             let c = score_bags(&peer, &refs);
             *slot = Prf::from_pr(c.precision(), c.recall());
@@ -282,7 +304,12 @@ impl<'a> Prepared<'a> {
 
     fn agreement(&self) -> RougePrf {
         let mut acc = Accumulator::default();
-        let all: BTreeSet<Day> = self.pred_dates.iter().chain(&self.ref_dates).copied().collect();
+        let all: BTreeSet<Day> = self
+            .pred_dates
+            .iter()
+            .chain(&self.ref_dates)
+            .copied()
+            .collect();
         for d in all {
             let p = self.pred_dates.binary_search(&d).ok();
             let r = self.ref_dates.binary_search(&d).ok();
@@ -324,8 +351,16 @@ impl<'a> Prepared<'a> {
         let pred_total: u64 = pred.values().sum();
         let prec_denom = refs.len() as u64 * pred_total;
         let rec_denom: u64 = refs.iter().map(|r| r.values().sum::<u64>()).sum();
-        let precision = if prec_denom == 0 { 0.0 } else { hits as f64 / prec_denom as f64 };
-        let recall = if rec_denom == 0 { 0.0 } else { hits as f64 / rec_denom as f64 };
+        let precision = if prec_denom == 0 {
+            0.0
+        } else {
+            hits as f64 / prec_denom as f64
+        };
+        let recall = if rec_denom == 0 {
+            0.0
+        } else {
+            hits as f64 / rec_denom as f64
+        };
         f_score(precision, recall)
     }
 
@@ -333,7 +368,11 @@ impl<'a> Prepared<'a> {
     /// dates for precision and reference to predicted dates for recall, weight
     /// the hits of each aligned pair by `1 / (distance + 1)`, and count dates
     /// left unaligned against an empty summary.
-    fn aligned(&self, costs: &CostMatrix, assign: fn(&CostMatrix) -> Vec<(usize, usize)>) -> RougePrf {
+    fn aligned(
+        &self,
+        costs: &CostMatrix,
+        assign: fn(&CostMatrix) -> Vec<(usize, usize)>,
+    ) -> RougePrf {
         let mut acc = Accumulator::default();
 
         let prec_pairs = assign(costs);
@@ -372,16 +411,16 @@ struct Accumulator {
 
 impl Accumulator {
     fn add_precision(&mut self, c: &[NgramCounts; 2], weight: f64) {
-        for n in 0..2 {
-            self.prec_num[n] += weight * c[n].hits as f64;
-            self.prec_denom[n] += c[n].peer;
+        for (n, counts) in c.iter().enumerate() {
+            self.prec_num[n] += weight * counts.hits as f64;
+            self.prec_denom[n] += counts.peer;
         }
     }
 
     fn add_recall(&mut self, c: &[NgramCounts; 2], weight: f64) {
-        for n in 0..2 {
-            self.rec_num[n] += weight * c[n].hits as f64;
-            self.rec_denom[n] += c[n].model;
+        for (n, counts) in c.iter().enumerate() {
+            self.rec_num[n] += weight * counts.hits as f64;
+            self.rec_denom[n] += counts.model;
         }
     }
 

@@ -9,6 +9,8 @@ pub mod metrics;
 mod timeline;
 
 pub use aggregate::{average_news_tls, evaluate_news_tls, PairScores};
-pub use corpus::{load_corpus, load_topic, Article, ArticleId, GoldTimeline, LoadError, Task, Topic};
+pub use corpus::{
+    load_corpus, load_topic, Article, ArticleId, GoldTimeline, LoadError, Task, Topic,
+};
 pub use metrics::{date_prf, Metric, Prf, RougePrf, TimelineEvaluator};
 pub use timeline::{Day, Timeline, TimelineParseError};

@@ -64,7 +64,9 @@ impl FromStr for Day {
 
     /// `YYYY-MM-DD` (a longer ISO timestamp is cut to its date).
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let date: PartialDate = s.parse().map_err(|e: chronicle_model::date::DateParseError| e.to_string())?;
+        let date: PartialDate = s
+            .parse()
+            .map_err(|e: chronicle_model::date::DateParseError| e.to_string())?;
         Day::try_from(date).map_err(|_| format!("'{}' is not a full date YYYY-MM-DD", s.trim()))
     }
 }
@@ -250,7 +252,10 @@ mod tests {
         let tl = Timeline::parse_tilse(text).unwrap();
         assert_eq!(tl.len(), 3);
         assert_eq!(tl.get(day("2012-05-01")), ["New ."]);
-        assert_eq!(tl.get(day("2012-05-02")), ["First line .", "", "Second line ."]);
+        assert_eq!(
+            tl.get(day("2012-05-02")),
+            ["First line .", "", "Second line ."]
+        );
         assert_eq!(tl.get(day("2012-05-03")), [""]);
         assert!(!tl.contains(day("2012-05-04")));
         assert_eq!(Timeline::parse_tilse(&tl.to_tilse_text()).unwrap(), tl);
@@ -260,9 +265,12 @@ mod tests {
     #[test]
     fn mean_sentences_rounds_half_to_even() {
         let mk = |counts: &[usize]| {
-            Timeline::from_entries(counts.iter().enumerate().map(|(i, &n)| {
-                (Day::from_days(i as i64), vec!["x".to_string(); n])
-            }))
+            Timeline::from_entries(
+                counts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &n)| (Day::from_days(i as i64), vec!["x".to_string(); n])),
+            )
         };
         assert_eq!(mk(&[1, 2]).mean_sentences_per_date(), Some(2)); // 1.5
         assert_eq!(mk(&[2, 3]).mean_sentences_per_date(), Some(2)); // 2.5

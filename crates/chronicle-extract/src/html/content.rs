@@ -73,6 +73,7 @@ struct Frame {
     removal: Option<(usize, bool)>,
     body_hint: bool,
     table_cell: bool,
+    muted: bool,
     /// Removal opened by a "Related stories" heading inside this element.
     tail_removal: Option<usize>,
     page_root: bool,
@@ -89,6 +90,9 @@ struct Walker<'m> {
     buf_leading_link_chars: usize,
     buf_has_plain: bool,
     link_depth: u32,
+    /// Inside an inline element marked as boilerplate: its text is dropped
+    /// here, since block ranges cannot cut inside a paragraph.
+    muted_depth: u32,
     body_hint_depth: u32,
     article_depth: u32,
     header_depth: u32,
@@ -240,6 +244,10 @@ fn is_boilerplate_word(w: &str) -> bool {
             | "pagination"
             | "pager"
             | "popup"
+            | "popover"
+            | "tooltip"
+            | "rollover"
+            | "hovercard"
             | "modal"
             | "toolbar"
             | "hidden"
@@ -328,15 +336,24 @@ fn has_boilerplate_substring(token: &str) -> bool {
     WORDS.iter().any(|w| lower.contains(w))
 }
 
+/// `content-with-sidebar`, `has-comments`, `no-ads`: a wrapper describing its
+/// neighbours, not the thing itself.
+fn is_negated_token(token: &str) -> bool {
+    let lower = token.to_ascii_lowercase();
+    lower
+        .split(['-', '_'])
+        .any(|w| matches!(w, "with" | "has" | "no" | "without" | "show" | "enable" | "enabled"))
+}
+
 fn class_and_id_match(el: &Element, pred: fn(&str) -> bool) -> bool {
     if let Some(id) = el.id() {
-        if for_each_word(id, pred) {
+        if !is_negated_token(id) && for_each_word(id, pred) {
             return true;
         }
     }
     if let Some(class) = el.attr("class") {
         for token in class.split_whitespace().take(12) {
-            if for_each_word(token, pred) {
+            if !is_negated_token(token) && for_each_word(token, pred) {
                 return true;
             }
         }
@@ -429,6 +446,9 @@ impl<'m> Walker<'m> {
     }
 
     fn push_text(&mut self, t: &str) {
+        if self.muted_depth > 0 {
+            return;
+        }
         if self.pending_br && !t.trim().is_empty() {
             self.pending_br = false;
         }
@@ -485,15 +505,23 @@ impl<'m> Walker<'m> {
         } else if name == "header" && self.article_depth == 0 {
             Some(true)
         } else if class_and_id_match(el, is_boilerplate_word)
-            || el.id().is_some_and(has_boilerplate_substring)
             || el
-                .attr("class")
-                .is_some_and(|c| c.split_whitespace().take(12).any(has_boilerplate_substring))
+                .id()
+                .is_some_and(|t| !is_negated_token(t) && has_boilerplate_substring(t))
+            || el.attr("class").is_some_and(|c| {
+                c.split_whitespace()
+                    .take(12)
+                    .any(|t| !is_negated_token(t) && has_boilerplate_substring(t))
+            })
         {
             Some(true)
         } else {
             None
         };
+        let muted = removal.is_some() && !block_level && name != "a";
+        if muted {
+            self.muted_depth += 1;
+        }
         let is_link = name == "a" && el.attr("href").is_some();
         if is_link {
             self.link_depth += 1;
@@ -535,6 +563,7 @@ impl<'m> Walker<'m> {
             removal,
             body_hint,
             table_cell: matches!(name, "td" | "th"),
+            muted,
             tail_removal: None,
             page_root: matches!(name, "html" | "body"),
         });
@@ -581,7 +610,10 @@ impl<'m> Walker<'m> {
             }
             let rec_start = self.records.get(self.stack[k].record).map(|r| r.start);
             if rec_start.is_some_and(|s| s < start) || k == depth.saturating_sub(4) {
-                if self.stack[k].tail_removal.is_none() {
+                // a heading inside a box already removed ("related" box) has
+                // done its work; the rest of the article stays
+                let inside_removed = self.stack[k + 1..].iter().any(|f| f.removal.is_some());
+                if self.stack[k].tail_removal.is_none() && !inside_removed {
                     self.removals.push(Removal {
                         start,
                         end: self.blocks.len(),
@@ -610,6 +642,9 @@ impl<'m> Walker<'m> {
         }
         if frame.is_link {
             self.link_depth = self.link_depth.saturating_sub(1);
+        }
+        if frame.muted {
+            self.muted_depth = self.muted_depth.saturating_sub(1);
         }
         if frame.body_hint {
             self.body_hint_depth = self.body_hint_depth.saturating_sub(1);
@@ -776,6 +811,7 @@ pub(crate) fn extract(doc: &Html, meta: &mut MetaCollector) -> Content {
         buf_leading_link_chars: 0,
         buf_has_plain: false,
         link_depth: 0,
+        muted_depth: 0,
         body_hint_depth: 0,
         article_depth: 0,
         header_depth: 0,
@@ -889,7 +925,7 @@ fn select(blocks: Vec<Block>, records: Vec<ElemRecord>, removals: Vec<Removal>) 
         let b = &blocks[i];
         let ld = link_density(b);
         let ok = match b.kind {
-            _ if looks_like_markup(&b.text) => false,
+            _ if looks_like_markup(&b.text) || is_byline_or_notice(b) => false,
             BlockKind::Title => false,
             BlockKind::Heading => weights[i] > 0.0,
             _ if b.in_body_hint => ld < 0.8,
@@ -919,6 +955,32 @@ fn select(blocks: Vec<Block>, records: Vec<ElemRecord>, removals: Vec<Removal>) 
         paragraphs,
         boilerplate,
     }
+}
+
+/// Short lines that carry a date, an author credit or a copyright notice
+/// rather than article text ("By Jane Roe - Nov 19, 2019, 10:31 pm").
+fn is_byline_or_notice(b: &Block) -> bool {
+    if b.chars > 160 || b.kind == BlockKind::Heading {
+        return false;
+    }
+    let t = b.text.as_str();
+    if t.starts_with('©') || t.starts_with("Copyright") || t.contains("All rights reserved") {
+        return true;
+    }
+    if b.chars <= 80
+        && ["By ", "Posted by ", "Von ", "Par ", "Por "]
+            .iter()
+            .any(|p| t.starts_with(p))
+        && !has_sentence_end(t.trim_end_matches('.'))
+    {
+        return true;
+    }
+    let dates = super::dates::find_dates(t, false);
+    let Some(d) = dates.first() else {
+        return false;
+    };
+    let rest = t.len() - (d.span.1 - d.span.0);
+    rest <= 60 && b.link_chars * 2 < b.chars.max(1) + 60
 }
 
 /// Escaped tags shown as text (`&lt;img ...&gt;` in the source).

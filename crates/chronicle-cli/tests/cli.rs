@@ -1,0 +1,135 @@
+//! The `chronicle` binary as a user runs it: outputs of the demo corpus
+//! (snapshots), exit codes, and bad input reported without stopping the batch.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn chronicle(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_chronicle"))
+        .args(args)
+        .output()
+        .expect("run chronicle")
+}
+
+/// A fresh, empty directory under the target's temp area.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("chronicle-cli-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn demo_corpus() -> PathBuf {
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../demo/corpus"))
+}
+
+fn read(dir: &Path, name: &str) -> String {
+    std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+#[test]
+fn demo_outputs_match_their_snapshots() {
+    let out = scratch("demo");
+    let o = chronicle(&["demo", "-q", "-o", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    insta::assert_snapshot!("demo_timeline_md", read(&out, "timeline.md"));
+    insta::assert_snapshot!("demo_timeline_json", read(&out, "timeline.json"));
+    insta::assert_snapshot!("demo_timelinejs_json", read(&out, "timelinejs.json"));
+    // documents.jsonl is large: snapshot what identifies and dates each document.
+    let summary: Vec<String> = read(&out, "documents.jsonl")
+        .lines()
+        .map(|l| {
+            let d: serde_json::Value = serde_json::from_str(l).unwrap();
+            format!(
+                "{} | {} | {} | {} | {} sentences, {} timexes",
+                d["id"].as_str().unwrap_or(""),
+                d["title"].as_str().unwrap_or(""),
+                d["published"]["date"].as_str().unwrap_or("-"),
+                d["published"]["how"].as_str().unwrap_or(""),
+                d["sentences"].as_array().map_or(0, Vec::len),
+                d["timexes"].as_array().map_or(0, Vec::len),
+            )
+        })
+        .collect();
+    insta::assert_snapshot!("demo_documents_summary", summary.join("\n"));
+}
+
+#[test]
+fn timeline_html_is_one_file_without_external_requests() {
+    let out = scratch("html");
+    let o = chronicle(&["demo", "-q", "-o", out.to_str().unwrap()]);
+    assert!(o.status.success());
+    let html = read(&out, "timeline.html").to_lowercase();
+    for forbidden in ["<script", " src=", "<link", "@import", "url(", "<iframe", "<img"] {
+        assert!(!html.contains(forbidden), "timeline.html contains {forbidden:?}");
+    }
+    assert!(html.contains("content-security-policy"));
+    assert!(html.trim_end().ends_with("</html>"));
+}
+
+#[test]
+fn bad_inputs_are_reported_and_the_rest_goes_on() {
+    let dir = scratch("bad");
+    std::fs::write(dir.join("empty.txt"), "").unwrap();
+    std::fs::write(dir.join("binary.bin"), [0u8, 159, 146, 150, 0, 1, 2, 3, 0, 0]).unwrap();
+    std::fs::write(
+        dir.join("good.txt"),
+        "Harbour reopens after storm\n\nThe harbour at Port Ellery reopened on Tuesday after a week of repairs, the port authority said.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("batch.jsonl"),
+        "{\"id\": \"a\", \"text\": \"The ferry resumed service on Monday after the strike ended, the operator said.\"}\nnot json\n",
+    )
+    .unwrap();
+    let out = dir.join("out");
+    let o = chronicle(&["build", dir.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    assert!(stderr.contains("empty.txt"), "{stderr}");
+    assert!(stderr.contains("binary.bin"), "{stderr}");
+    assert!(stderr.contains("batch.jsonl") && stderr.contains("line 2"), "{stderr}");
+    assert!(stderr.contains("2 documents"), "{stderr}");
+    assert_eq!(read(&out, "documents.jsonl").lines().count(), 2);
+
+    let strict = chronicle(&["build", "--strict", dir.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(strict.status.code(), Some(1), "--strict fails when something was skipped");
+}
+
+#[test]
+fn nothing_readable_is_an_error_and_bad_usage_exits_2() {
+    let dir = scratch("none");
+    std::fs::write(dir.join("empty.txt"), "").unwrap();
+    let o = chronicle(&["build", dir.to_str().unwrap(), "-o", dir.join("out").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no document could be read"));
+
+    let missing = chronicle(&["build", "/nonexistent/chronicle/input", "-o", dir.join("o").to_str().unwrap()]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("/nonexistent/chronicle/input"));
+
+    assert_eq!(chronicle(&["build"]).status.code(), Some(2));
+    assert_eq!(chronicle(&["no-such-command"]).status.code(), Some(2));
+}
+
+#[test]
+fn stdin_is_read_with_a_dash() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_chronicle"))
+        .args(["extract", "--jsonl", "-q", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Ferry strike ends\n\nThe ferry strike ended yesterday after six weeks, the union said on Tuesday.\n")
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success());
+    let d: serde_json::Value = serde_json::from_str(String::from_utf8_lossy(&o.stdout).lines().next().unwrap()).unwrap();
+    assert_eq!(d["id"], "stdin");
+    assert_eq!(d["title"], "Ferry strike ends");
+}
