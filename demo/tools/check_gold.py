@@ -33,10 +33,10 @@ HTML_BODY_CLASS = {
     "html/continental-dispatch-accord": "article__body",
     "html/calvas-ledger-flow-release": "entry-content",
     "html/hillside-gazette-accord-reaction": "post-body",
-    "warc/crawl/1": "content",
-    "warc/crawl/2": "release-text",
-    "warc/crawl/3": "storybody",
-    "warc/crawl/4": "article-body",
+    "warc/crawl/3": "content",
+    "warc/crawl/4": "release-text",
+    "warc/crawl/5": "storybody",
+    "warc/crawl/6": "article-body",
     "amarel-wire-0107": None,  # every <p> of the record's html
 }
 
@@ -151,10 +151,14 @@ def text_doc(doc_id, text):
 
 
 def warc_records(raw: bytes):
-    """Yield (record id, target uri, http payload) of each response record."""
+    """Yield (record number, record id, target uri, http payload) of each response record.
+
+    Records are numbered 1-based among all records of the file, as chronicle does."""
     data = gzip.decompress(raw)  # concatenated members decompress as one stream
     pos = 0
+    number = 0
     while pos < len(data):
+        number += 1
         head_end = data.index(b"\r\n\r\n", pos)
         head = data[pos:head_end].decode("utf-8")
         fields = dict(l.split(": ", 1) for l in head.split("\r\n")[1:])
@@ -163,7 +167,7 @@ def warc_records(raw: bytes):
         pos = head_end + 4 + length + 4
         if fields["WARC-Type"] == "response":
             payload = block[block.index(b"\r\n\r\n") + 4 :]
-            yield fields["WARC-Record-ID"].strip("<>"), fields["WARC-Target-URI"], payload
+            yield number, fields["WARC-Record-ID"].strip("<>"), fields["WARC-Target-URI"], payload
 
 
 def load_corpus():
@@ -181,7 +185,7 @@ def load_corpus():
         elif rel.endswith(".txt"):
             docs[stem] = text_doc(stem, raw.decode("utf-8"))
         elif rel.endswith(".warc.gz"):
-            for n, (record_id, uri, payload) in enumerate(warc_records(raw), start=1):
+            for n, record_id, uri, payload in warc_records(raw):
                 doc_id = f"{stem}/{n}"
                 docs[doc_id] = html_doc(doc_id, decode_html(payload))
                 docs[doc_id].update(warc_record_id=record_id, url=uri)

@@ -13,14 +13,11 @@ fn chronicle(args: &[&str]) -> Output {
 
 /// A fresh, empty directory under the target's temp area.
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("chronicle-cli-test-{}-{name}", std::process::id()));
+    let dir =
+        std::env::temp_dir().join(format!("chronicle-cli-test-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
-}
-
-fn demo_corpus() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../demo/corpus"))
 }
 
 fn read(dir: &Path, name: &str) -> String {
@@ -60,8 +57,13 @@ fn timeline_html_is_one_file_without_external_requests() {
     let o = chronicle(&["demo", "-q", "-o", out.to_str().unwrap()]);
     assert!(o.status.success());
     let html = read(&out, "timeline.html").to_lowercase();
-    for forbidden in ["<script", " src=", "<link", "@import", "url(", "<iframe", "<img"] {
-        assert!(!html.contains(forbidden), "timeline.html contains {forbidden:?}");
+    for forbidden in [
+        "<script", " src=", "<link", "@import", "url(", "<iframe", "<img",
+    ] {
+        assert!(
+            !html.contains(forbidden),
+            "timeline.html contains {forbidden:?}"
+        );
     }
     assert!(html.contains("content-security-policy"));
     assert!(html.trim_end().ends_with("</html>"));
@@ -71,7 +73,11 @@ fn timeline_html_is_one_file_without_external_requests() {
 fn bad_inputs_are_reported_and_the_rest_goes_on() {
     let dir = scratch("bad");
     std::fs::write(dir.join("empty.txt"), "").unwrap();
-    std::fs::write(dir.join("binary.bin"), [0u8, 159, 146, 150, 0, 1, 2, 3, 0, 0]).unwrap();
+    std::fs::write(
+        dir.join("binary.bin"),
+        [0u8, 159, 146, 150, 0, 1, 2, 3, 0, 0],
+    )
+    .unwrap();
     std::fs::write(
         dir.join("good.txt"),
         "Harbour reopens after storm\n\nThe harbour at Port Ellery reopened on Tuesday after a week of repairs, the port authority said.\n",
@@ -88,23 +94,46 @@ fn bad_inputs_are_reported_and_the_rest_goes_on() {
     assert!(o.status.success(), "{stderr}");
     assert!(stderr.contains("empty.txt"), "{stderr}");
     assert!(stderr.contains("binary.bin"), "{stderr}");
-    assert!(stderr.contains("batch.jsonl") && stderr.contains("line 2"), "{stderr}");
+    assert!(
+        stderr.contains("batch.jsonl") && stderr.contains("line 2"),
+        "{stderr}"
+    );
     assert!(stderr.contains("2 documents"), "{stderr}");
     assert_eq!(read(&out, "documents.jsonl").lines().count(), 2);
 
-    let strict = chronicle(&["build", "--strict", dir.to_str().unwrap(), "-o", out.to_str().unwrap()]);
-    assert_eq!(strict.status.code(), Some(1), "--strict fails when something was skipped");
+    let strict = chronicle(&[
+        "build",
+        "--strict",
+        dir.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        strict.status.code(),
+        Some(1),
+        "--strict fails when something was skipped"
+    );
 }
 
 #[test]
 fn nothing_readable_is_an_error_and_bad_usage_exits_2() {
     let dir = scratch("none");
     std::fs::write(dir.join("empty.txt"), "").unwrap();
-    let o = chronicle(&["build", dir.to_str().unwrap(), "-o", dir.join("out").to_str().unwrap()]);
+    let o = chronicle(&[
+        "build",
+        dir.to_str().unwrap(),
+        "-o",
+        dir.join("out").to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("no document could be read"));
 
-    let missing = chronicle(&["build", "/nonexistent/chronicle/input", "-o", dir.join("o").to_str().unwrap()]);
+    let missing = chronicle(&[
+        "build",
+        "/nonexistent/chronicle/input",
+        "-o",
+        dir.join("o").to_str().unwrap(),
+    ]);
     assert_eq!(missing.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("/nonexistent/chronicle/input"));
 
@@ -129,7 +158,8 @@ fn stdin_is_read_with_a_dash() {
         .unwrap();
     let o = child.wait_with_output().unwrap();
     assert!(o.status.success());
-    let d: serde_json::Value = serde_json::from_str(String::from_utf8_lossy(&o.stdout).lines().next().unwrap()).unwrap();
+    let d: serde_json::Value =
+        serde_json::from_str(String::from_utf8_lossy(&o.stdout).lines().next().unwrap()).unwrap();
     assert_eq!(d["id"], "stdin");
     assert_eq!(d["title"], "Ferry strike ends");
 }

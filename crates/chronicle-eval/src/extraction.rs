@@ -196,7 +196,33 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     })
 }
 
-/// Reads a gzipped page; undecodable bytes become U+FFFD (the pages are UTF-8).
+/// Decodes page bytes: a BOM, else a `charset` declared in the first 4 KB,
+/// else UTF-8 when valid, else windows-1252.
+pub fn decode_html(bytes: &[u8]) -> String {
+    if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        return enc.decode_without_bom_handling(&bytes[bom..]).0.into_owned();
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return s.to_string();
+    }
+    let head = &bytes[..bytes.len().min(4096)];
+    let head_text = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let declared = head_text.find("charset").and_then(|i| {
+        let rest = head_text[i + 7..].trim_start_matches(|c: char| c == '=' || c == '"' || c == '\'' || c.is_whitespace());
+        let label: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .collect();
+        encoding_rs::Encoding::for_label(label.as_bytes())
+    });
+    let enc = match declared {
+        Some(e) if e != encoding_rs::UTF_8 => e,
+        _ => encoding_rs::WINDOWS_1252,
+    };
+    enc.decode_without_bom_handling(bytes).0.into_owned()
+}
+
+/// Reads a gzipped page and decodes it with [`decode_html`].
 pub fn read_gz_text(path: &Path) -> Result<String, LoadError> {
     let raw = read_bytes(path)?;
     let mut out = Vec::new();
@@ -206,7 +232,7 @@ pub fn read_gz_text(path: &Path) -> Result<String, LoadError> {
             path: path.to_path_buf(),
             source,
         })?;
-    Ok(String::from_utf8_lossy(&out).into_owned())
+    Ok(decode_html(&out))
 }
 
 /// One page of the scrapinghub benchmark.
@@ -259,6 +285,7 @@ pub struct TrafilaturaPage {
     pub without: Vec<String>,
     pub date: Option<String>,
     pub title: Option<String>,
+    /// Several authors are joined with "; ".
     pub author: Option<String>,
 }
 
@@ -273,8 +300,9 @@ struct EvalEntry {
     date: Option<String>,
     #[serde(default)]
     title: Option<String>,
+    /// A string, or a list of names on a few pages.
     #[serde(default)]
-    author: Option<String>,
+    author: Option<serde_json::Value>,
 }
 
 /// Loads `evaldata.json` and the pages under `html/` (`<file>.gz`), sorted by URL;
@@ -306,7 +334,17 @@ pub fn load_trafilatura_eval(dir: &Path) -> Result<Vec<TrafilaturaPage>, LoadErr
             without: e.without,
             date: e.date,
             title: e.title,
-            author: e.author,
+            author: e.author.and_then(|a| match a {
+                serde_json::Value::String(s) => Some(s),
+                serde_json::Value::Array(items) => Some(
+                    items
+                        .iter()
+                        .filter_map(|x| x.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ),
+                _ => None,
+            }),
         });
     }
     Ok(pages)
@@ -423,6 +461,15 @@ mod tests {
         assert!((m.recall - 0.5).abs() < 1e-12, "{m:?}");
         assert!((m.f1 - 2.0 / 3.0).abs() < 1e-12, "{m:?}");
         assert!((m.accuracy - 0.5).abs() < 1e-12, "{m:?}");
+    }
+
+    #[test]
+    fn decoding() {
+        assert_eq!(decode_html("Grüße".as_bytes()), "Grüße");
+        // latin-1 bytes declared as such, and undeclared
+        let latin = b"<meta charset=\"iso-8859-1\"><p>Gr\xfc\xdfe</p>";
+        assert!(decode_html(latin).contains("Grüße"));
+        assert!(decode_html(b"<p>Gr\xfc\xdfe</p>").contains("Grüße"));
     }
 
     #[test]

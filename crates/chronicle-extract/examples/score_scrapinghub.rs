@@ -87,9 +87,20 @@ fn main() {
         for (o, p) in outputs.iter().zip(&pages) {
             if p.id.starts_with(&prefix) {
                 let page = extract_html(&p.html, Some(&p.url));
-                println!("== {} {}\n-- title {:?} site {:?} authors {:?} lang {:?}", p.id, p.url, page.title, page.site_name, page.authors, page.language);
+                println!(
+                    "== {} {}\n-- title {:?} site {:?} authors {:?} lang {:?}",
+                    p.id, p.url, page.title, page.site_name, page.authors, page.language
+                );
                 for d in page.dates.iter().take(6) {
-                    println!("-- date {:?} {:?} {:?} {:?} {:.2} {:?}", d.source, d.date.map(|d| d.to_string()), d.time, d.zone, d.confidence, d.raw);
+                    println!(
+                        "-- date {:?} {:?} {:?} {:?} {:.2} {:?}",
+                        d.source,
+                        d.date.map(|d| d.to_string()),
+                        d.time,
+                        d.zone,
+                        d.confidence,
+                        d.raw
+                    );
                 }
                 println!("-- OUTPUT\n{o}\n-- GOLD\n{}\n-- BOILERPLATE", p.gold_body);
                 for b in page.boilerplate.iter().take(80) {

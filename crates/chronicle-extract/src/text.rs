@@ -136,7 +136,9 @@ fn is_navigation_strip(line: &str) -> bool {
         "as", "is", "are", "was", "after", "over", "into",
     ];
     tokens.iter().all(|t| {
-        t.chars().next().is_some_and(|c| c.is_uppercase() || c == '&')
+        t.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c == '&')
             && !FUNCTION_WORDS.contains(&t.to_lowercase().as_str())
             && !t.contains([',', ':', '\'', '’'])
     })
@@ -268,8 +270,7 @@ fn drop_stray_prose(lines: &[&str], kinds: &mut [Kind]) {
     const RUN: usize = 3;
     let mut segments: Vec<(usize, usize, usize, usize)> = Vec::new(); // start, end, prose lines, prose words
     let (mut start, mut run, mut prose, mut prose_words) = (0, 0, 0, 0);
-    for i in 0..=lines.len() {
-        let kind = kinds.get(i).copied().unwrap_or(Kind::Chrome);
+    for (i, (line, &kind)) in lines.iter().zip(kinds.iter()).enumerate() {
         match kind {
             Kind::Blank => continue,
             Kind::Chrome | Kind::ListHeading | Kind::EndMarker => run += 1,
@@ -281,7 +282,7 @@ fn drop_stray_prose(lines: &[&str], kinds: &mut [Kind]) {
                 run = 0;
                 if kind == Kind::Prose {
                     prose += 1;
-                    prose_words += words(lines[i]);
+                    prose_words += words(line);
                 }
             }
         }
@@ -325,7 +326,8 @@ fn is_name_like(line: &str) -> bool {
     (2..=3).contains(&tokens.len())
         && tokens.iter().all(|t| {
             t.chars().next().is_some_and(char::is_uppercase)
-                && t.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.' || c == '\'')
+                && t.chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '.' || c == '\'')
         })
 }
 

@@ -44,7 +44,15 @@ fn check_file(page_path: &Path, expected_path: &Path) -> Vec<String> {
     let got = extract_text(&page);
     check(&got, &expected)
         .into_iter()
-        .map(|f| format!("{}: {f}\n  got title={:?} outlet={:?} authors={:?}", page_path.display(), got.title, got.outlet, got.authors))
+        .map(|f| {
+            format!(
+                "{}: {f}\n  got title={:?} outlet={:?} authors={:?}",
+                page_path.display(),
+                got.title,
+                got.outlet,
+                got.authors
+            )
+        })
         .collect()
 }
 
@@ -52,9 +60,16 @@ fn check_file(page_path: &Path, expected_path: &Path) -> Vec<String> {
 fn fixture_pages_meet_their_expectations() {
     let mut failures = Vec::new();
     let mut checked = 0;
-    let mut entries: Vec<_> = std::fs::read_dir(fixtures()).unwrap().flatten().map(|e| e.path()).collect();
+    let mut entries: Vec<_> = std::fs::read_dir(fixtures())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     entries.sort();
-    for path in entries.iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
+    for path in entries
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+    {
         failures.extend(check_file(path, &path.with_extension("expected")));
         checked += 1;
     }
@@ -66,7 +81,10 @@ fn fixture_pages_meet_their_expectations() {
 /// their expectations here, stated as what any article extractor must do.
 #[test]
 fn seed_pages_lose_their_boilerplate() {
-    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpora/seeds"));
+    let dir = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/corpora/seeds"
+    ));
     if !dir.is_dir() {
         eprintln!("skipping: ../shared/corpora/seeds not found");
         return;
@@ -88,7 +106,11 @@ fn seed_pages_lose_their_boilerplate() {
     ];
     let failures: Vec<String> = cases
         .iter()
-        .flat_map(|(p, exp)| check(&page(p), exp).into_iter().map(move |f| format!("{p}: {f}")))
+        .flat_map(|(p, exp)| {
+            check(&page(p), exp)
+                .into_iter()
+                .map(move |f| format!("{p}: {f}"))
+        })
         .collect();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -216,10 +216,10 @@ mod tests {
         check(b"\xff\xfeh\x00i\x00", None, false, "hi", false);
         // A stale declaration on a page that is valid UTF-8 (GBK cannot decode it).
         check(
-            "<meta charset=gb2312>价格 naïve".as_bytes(),
+            "<meta charset=gb2312>新闻 价".as_bytes(),
             None,
             true,
-            "<meta charset=gb2312>价格 naïve",
+            "<meta charset=gb2312>新闻 价",
             true,
         );
     }

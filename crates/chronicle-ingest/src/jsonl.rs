@@ -5,17 +5,11 @@ use crate::{Collector, Declared, FileCtx, RawContent, RawDocument, Stream};
 use chronicle_model::SourceFormat;
 use serde_json::{Map, Value};
 
-/// Invalid lines, with no valid one before, after which a file is given up.
-const GIVE_UP_AFTER: u32 = 20;
-
 pub(crate) fn read_jsonl(collector: &mut Collector, ctx: &FileCtx, stream: &mut Stream) {
     let max = collector.options.max_page_bytes;
     let limit = usize::try_from(max.saturating_add(1)).unwrap_or(usize::MAX);
     let mut buf = Vec::new();
     let mut line_no: u64 = 0;
-    // Lines that failed to parse before any record did: a file that is not JSONL.
-    let mut failures_before_any_record = 0u32;
-    let mut any_record = false;
     loop {
         let len = match read_line_bounded(stream, &mut buf, limit) {
             Ok(Some(len)) => len,
@@ -72,19 +66,9 @@ pub(crate) fn read_jsonl(collector: &mut Collector, ctx: &FileCtx, stream: &mut 
                     ))
                     .at(at),
                 );
-                if !any_record {
-                    failures_before_any_record += 1;
-                    if failures_before_any_record >= GIVE_UP_AFTER {
-                        collector.problem(ctx.skipped(format!(
-                            "the first {GIVE_UP_AFTER} lines with content are not valid JSON, so this is not a JSON lines file; the rest of it was skipped"
-                        )));
-                        return;
-                    }
-                }
                 continue;
             }
         };
-        any_record = true;
         let Value::Object(record) = value else {
             collector.problem(
                 ctx.skipped(format!(

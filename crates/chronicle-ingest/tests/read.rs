@@ -75,6 +75,10 @@ fn binary_empty_and_gzipped_files() {
     let noise: Vec<u8> = (0..4096u32).map(|i| (i % 31) as u8 + 1).collect();
     tmp.write("7-noise.bin", &noise);
     tmp.write("8-blank.txt", b"  \n\t\n");
+    tmp.write(
+        "9-gold.json",
+        b"{\n  \"article\": {\n    \"title\": \"Not JSON lines\"\n  }\n}\n",
+    );
     let (lines, summary) = read_all(&[path_input(&tmp.0)], &ReadOptions::default());
     check(&lines, &tmp.0, &fixtures().join("mixed.expected"));
     assert_eq!(summary.documents, 4, "{lines:#?}");

@@ -610,7 +610,9 @@ fn infer_within_year(
         .and_then(|(m, d, text)| PartialDate::ymd(year, m, d).map(|date| (date, text)));
     let date = match (&month_cue, &past, &ahead) {
         _ if dateline.is_some() => {
-            let (date, text) = dateline.clone().unwrap_or((PartialDate::year(year), String::new()));
+            let (date, text) = dateline
+                .clone()
+                .unwrap_or((PartialDate::year(year), String::new()));
             evidence.push(format!("the dateline \"{text}\""));
             date
         }

@@ -47,7 +47,11 @@ fn every_gold_document_is_read_and_nothing_is_skipped() {
     let b = batch();
     assert!(b.diagnostics.is_empty(), "{:#?}", b.diagnostics);
     for (id, _) in gold_docs() {
-        assert!(doc(id).is_some(), "gold document {id} was not read; ids: {:?}", b.documents.iter().map(|d| &d.id).collect::<Vec<_>>());
+        assert!(
+            doc(id).is_some(),
+            "gold document {id} was not read; ids: {:?}",
+            b.documents.iter().map(|d| &d.id).collect::<Vec<_>>()
+        );
     }
 }
 
@@ -60,7 +64,10 @@ fn publication_dates_match_the_gold() {
         let got = d.published.date.map(|p| p.to_string()).unwrap_or_default();
         let how = serde_json::to_value(d.published.how).unwrap();
         if got != want {
-            failures.push(format!("{id}: published {got:?}, gold {want:?} (evidence {:?})", d.published.evidence));
+            failures.push(format!(
+                "{id}: published {got:?}, gold {want:?} (evidence {:?})",
+                d.published.evidence
+            ));
         } else if how != g["published_how"] {
             failures.push(format!("{id}: found by {how}, gold {}", g["published_how"]));
         }
@@ -95,7 +102,13 @@ fn bodies_keep_the_article_and_drop_the_boilerplate() {
 #[test]
 fn the_timeline_has_every_key_date_citing_its_documents() {
     let docs = &batch().documents;
-    let timeline = build_timeline(docs, &TimelineOptions { sentences: 2, ..Default::default() });
+    let timeline = build_timeline(
+        docs,
+        &TimelineOptions {
+            sentences: 2,
+            ..Default::default()
+        },
+    );
     let mut failures = Vec::new();
     for key in gold()["timeline"].as_array().into_iter().flatten() {
         if key["key"] != Value::Bool(true) {
@@ -107,10 +120,26 @@ fn the_timeline_has_every_key_date_citing_its_documents() {
             continue;
         };
         let reported: Vec<&str> = strings(&key["docs"]).collect();
-        let cited = entry.docs.iter().filter(|d| reported.contains(&d.as_str())).count();
+        let cited = entry
+            .docs
+            .iter()
+            .filter(|d| reported.contains(&d.as_str()))
+            .count();
         if cited * 2 < reported.len() {
-            failures.push(format!("{date}: entry lists {:?}, gold reporters {reported:?}", entry.docs));
+            failures.push(format!(
+                "{date}: entry lists {:?}, gold reporters {reported:?}",
+                entry.docs
+            ));
         }
     }
-    assert!(failures.is_empty(), "{}\nentries: {:?}", failures.join("\n"), timeline.entries.iter().map(|e| e.date.to_string()).collect::<Vec<_>>());
+    assert!(
+        failures.is_empty(),
+        "{}\nentries: {:?}",
+        failures.join("\n"),
+        timeline
+            .entries
+            .iter()
+            .map(|e| e.date.to_string())
+            .collect::<Vec<_>>()
+    );
 }

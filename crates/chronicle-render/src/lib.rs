@@ -206,9 +206,9 @@ pub fn timeline_html(timeline: &Timeline, title: &str) -> String {
         m = timeline.documents.len(),
     );
     for e in &timeline.entries {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<li id=\"d{}\"><div class=\"date\">{} <small>{}</small></div>\n",
+            "<li id=\"d{}\"><div class=\"date\">{} <small>{}</small></div>",
             e.date,
             html_escape(&human_date(&e.date)),
             e.date

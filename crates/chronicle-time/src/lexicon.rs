@@ -2,7 +2,7 @@
 
 use crate::tokens::tokenize;
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 #[derive(Debug, Deserialize)]
@@ -76,6 +76,10 @@ pub(crate) struct PhraseTable<V> {
 }
 
 impl<V> PhraseTable<V> {
+    fn first_words(&self) -> impl Iterator<Item = &String> {
+        self.by_first.keys()
+    }
+
     fn new(entries: impl IntoIterator<Item = (String, V)>) -> Self {
         let mut by_first: HashMap<String, Vec<(Vec<String>, V)>> = HashMap::new();
         for (text, v) in entries {
@@ -139,6 +143,8 @@ pub(crate) struct Lexicon {
     pub bare_plural_triggers: Vec<String>,
     pub tense: TenseWords,
     pub sentence: SentenceWords,
+    /// Every word an expression can start with; other words are skipped at once.
+    pub starters: HashSet<String>,
 }
 
 fn parse_month_day(s: &str) -> Option<(u8, u8)> {
@@ -150,7 +156,7 @@ impl Lexicon {
     fn from_json(json: &str) -> Result<Self, serde_json::Error> {
         let raw: RawLexicon = serde_json::from_str(json)?;
         // Time-of-day suffixes are matched on their token form ("p.m." is one token).
-        Ok(Lexicon {
+        let mut lex = Lexicon {
             months: raw.months,
             ambiguous_months: raw.ambiguous_months,
             weekdays: raw.weekdays,
@@ -189,7 +195,42 @@ impl Lexicon {
             bare_plural_triggers: raw.bare_plural_triggers,
             tense: raw.tense,
             sentence: raw.sentence,
-        })
+            starters: HashSet::new(),
+        };
+        let mut starters: HashSet<String> = HashSet::new();
+        for map in [&lex.months, &lex.weekdays, &lex.weekday_plurals] {
+            starters.extend(map.keys().cloned());
+        }
+        for map in [
+            &lex.numbers,
+            &lex.ordinals,
+            &lex.day_words,
+            &lex.relative_words,
+            &lex.decade_words,
+        ] {
+            starters.extend(map.keys().cloned());
+        }
+        for map in [
+            &lex.units,
+            &lex.seasons,
+            &lex.parts_of_day,
+            &lex.times_of_day,
+        ] {
+            starters.extend(map.keys().cloned());
+        }
+        starters.extend(lex.vague_quantities.first_words().cloned());
+        starters.extend(lex.holidays.first_words().cloned());
+        starters.extend(lex.floating_holidays.first_words().cloned());
+        starters.extend(lex.fixed.first_words().cloned());
+        starters.extend(lex.point_modifiers.first_words().cloned());
+        starters.extend(lex.duration_modifiers.first_words().cloned());
+        starters.extend(lex.set_words.iter().cloned());
+        starters.extend(lex.fiscal_words.iter().cloned());
+        starters.extend(lex.bare_plural_units.iter().cloned());
+        // Articles and marks that open rules of the engine itself ("the 1990s", "a year", "'90s", "Q3").
+        starters.extend(["the", "a", "an", "'", "q"].map(String::from));
+        lex.starters = starters;
+        Ok(lex)
     }
 }
 

@@ -443,10 +443,6 @@ impl<'a> Matcher<'a> {
         // Month first.
         if let Some((m, j)) = self.month_name(i) {
             if let Some((d, k)) = self.day_of_month(j) {
-                // "June 11-12" and "June 11:30" are not plain dates; "May 5.5" is no day.
-                if !(self.kind(k) == Some(TokKind::Punct)
-                    && self.glued(k)
-                    && matches!(self.w(k), ":"))
                 {
                     if let Some((y, l)) = year_after(k) {
                         if PartialDate::ymd(y, m, d).is_some() {
@@ -530,10 +526,10 @@ impl<'a> Matcher<'a> {
         self.with_part_of_day(j, value)
     }
 
-    /// A day value followed perhaps by "morning", "night": a TIME then.
+    /// A day value followed perhaps by "morning", "night" (TimeBank types "Friday night" a DATE).
     fn with_part_of_day(&self, j: usize, day: String) -> Option<Hit> {
         if let Some(p) = self.lex.parts_of_day.get(self.w(j)) {
-            return hit(j + 1, TimexType::Time, format!("{day}T{p}"));
+            return hit(j + 1, TimexType::Date, format!("{day}T{p}"));
         }
         hit(j, TimexType::Date, day)
     }
@@ -553,9 +549,15 @@ impl<'a> Matcher<'a> {
     fn relative_unit(&self, i: usize) -> Option<Hit> {
         let has_the = self.w(i) == "the";
         let r = if has_the { i + 1 } else { i };
-        let rel_word = self.w(r);
-        let &rel = self.lex.relative_words.get(rel_word)?;
-        let j = r + 1;
+        let mut rel_word = self.w(r);
+        let mut rel = *self.lex.relative_words.get(rel_word)?;
+        let mut j = r + 1;
+        // "this past spring", "this coming Sunday".
+        if rel_word == "this" && matches!(self.w(j), "past" | "coming") {
+            rel_word = self.w(j);
+            rel = if rel_word == "past" { -1 } else { 1 };
+            j += 1;
+        }
         // "the past two months", "the next few days": durations.
         if matches!(
             rel_word,
@@ -639,6 +641,10 @@ impl<'a> Matcher<'a> {
         }
         let unit_word = self.w(k);
         let unit = self.lex.units.get(unit_word)?;
+        // "the 1988 quarter": a year, not 1988 quarters.
+        if self.year4(i).is_some() && !unit_word.ends_with('s') {
+            return None;
+        }
         // "a second" / "a minute" are often not durations; "one" plus plural is no unit.
         if n == Some(1) && unit_word.ends_with('s') && unit_word != "hours" {
             return None;
@@ -817,6 +823,15 @@ impl<'a> Matcher<'a> {
         }
         if self.w(j) == "the" {
             j += 1;
+        }
+        // "the 1988 second quarter".
+        if year.is_none() {
+            if let Some((y, k)) = self.year4(j) {
+                if self.ordinal(k).is_some() {
+                    year = Some(y);
+                    j = k;
+                }
+            }
         }
         if self.w(j) == "fiscal" {
             j += 1;
@@ -1019,7 +1034,7 @@ impl<'a> Matcher<'a> {
             j += 1;
         }
         let (n, k) = self.cardinal(j)?;
-        if n < 2 {
+        if n < 2 || (self.year4(j).is_some() && !self.w(k).ends_with('s')) {
             return None;
         }
         let unit = self.lex.units.get(self.w(k))?;

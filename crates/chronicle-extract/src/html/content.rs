@@ -50,7 +50,8 @@ struct ElemRecord {
     end: usize,
     /// Multiplier for semantic containers (`article`, `itemprop=articleBody`, ...).
     bonus: f64,
-    depth: u32,
+    /// Index of the parent element's record.
+    parent: Option<usize>,
 }
 
 /// A subtree marked as boilerplate.
@@ -329,8 +330,17 @@ fn for_each_word(token: &str, mut f: impl FnMut(&str) -> bool) -> bool {
 /// Words distinctive enough to count inside a glued token (`relatedposts`).
 fn has_boilerplate_substring(token: &str) -> bool {
     const WORDS: &[&str] = &[
-        "related", "sidebar", "breadcrumb", "cookie", "newsletter", "outbrain", "taboola",
-        "disqus", "comments", "sharing", "social",
+        "related",
+        "sidebar",
+        "breadcrumb",
+        "cookie",
+        "newsletter",
+        "outbrain",
+        "taboola",
+        "disqus",
+        "comments",
+        "sharing",
+        "social",
     ];
     let lower = token.to_ascii_lowercase();
     WORDS.iter().any(|w| lower.contains(w))
@@ -340,9 +350,35 @@ fn has_boilerplate_substring(token: &str) -> bool {
 /// neighbours, not the thing itself.
 fn is_negated_token(token: &str) -> bool {
     let lower = token.to_ascii_lowercase();
-    lower
-        .split(['-', '_'])
-        .any(|w| matches!(w, "with" | "has" | "no" | "without" | "show" | "enable" | "enabled"))
+    lower.split(['-', '_']).any(|w| {
+        matches!(
+            w,
+            "with" | "has" | "no" | "without" | "show" | "enable" | "enabled"
+        )
+    })
+}
+
+fn is_strong_boilerplate_word(w: &str) -> bool {
+    matches!(
+        w,
+        "cookie"
+            | "cookies"
+            | "consent"
+            | "gdpr"
+            | "newsletter"
+            | "modal"
+            | "popup"
+            | "disqus"
+            | "outbrain"
+            | "taboola"
+    )
+}
+
+fn has_strong_substring(token: &str) -> bool {
+    let lower = token.to_ascii_lowercase();
+    ["cookie", "consent", "gdpr", "outbrain", "taboola", "disqus"]
+        .iter()
+        .any(|w| lower.contains(w))
 }
 
 fn class_and_id_match(el: &Element, pred: fn(&str) -> bool) -> bool {
@@ -496,28 +532,32 @@ impl<'m> Walker<'m> {
         } else if matches!(name, "td" | "th") {
             self.buf.push(' ');
         }
-        let removal = if is_protected(el) {
-            None
-        } else if is_hidden(el) {
-            Some(true)
-        } else if is_furniture_tag(name) || role_is_furniture(el) {
-            Some(true)
-        } else if name == "header" && self.article_depth == 0 {
-            Some(true)
-        } else if class_and_id_match(el, is_boilerplate_word)
-            || el
-                .id()
-                .is_some_and(|t| !is_negated_token(t) && has_boilerplate_substring(t))
-            || el.attr("class").is_some_and(|c| {
-                c.split_whitespace()
-                    .take(12)
-                    .any(|t| !is_negated_token(t) && has_boilerplate_substring(t))
-            })
-        {
-            Some(true)
-        } else {
-            None
-        };
+        let boilerplate = !is_protected(el)
+            && (is_hidden(el)
+                || is_furniture_tag(name)
+                || role_is_furniture(el)
+                || (name == "header" && self.article_depth == 0)
+                || class_and_id_match(el, is_boilerplate_word)
+                || el
+                    .id()
+                    .is_some_and(|t| !is_negated_token(t) && has_boilerplate_substring(t))
+                || el.attr("class").is_some_and(|c| {
+                    c.split_whitespace()
+                        .take(12)
+                        .any(|t| !is_negated_token(t) && has_boilerplate_substring(t))
+                }));
+        // hidden elements and consent/newsletter/widget boxes stand whatever
+        // they hold; other markers are soft (undone for a wrapper holding
+        // most of the prose)
+        let strong = boilerplate
+            && (is_hidden(el)
+                || class_and_id_match(el, is_strong_boilerplate_word)
+                || el.attr("class").is_some_and(|c| {
+                    c.split_whitespace()
+                        .take(12)
+                        .any(|t| !is_negated_token(t) && has_strong_substring(t))
+                }));
+        let removal = boilerplate.then_some(!strong);
         let muted = removal.is_some() && !block_level && name != "a";
         if muted {
             self.muted_depth += 1;
@@ -544,7 +584,7 @@ impl<'m> Walker<'m> {
             start: self.blocks.len(),
             end: self.blocks.len(),
             bonus: body_bonus(el),
-            depth: self.stack.len() as u32,
+            parent: self.stack.last().map(|f| f.record),
         });
         let removal = removal.map(|soft| {
             self.removals.push(Removal {
@@ -635,7 +675,12 @@ impl<'m> Walker<'m> {
         if let Some(r) = self.records.get_mut(frame.record) {
             r.end = end;
         }
-        for i in frame.removal.map(|(i, _)| i).into_iter().chain(frame.tail_removal) {
+        for i in frame
+            .removal
+            .map(|(i, _)| i)
+            .into_iter()
+            .chain(frame.tail_removal)
+        {
             if let Some(r) = self.removals.get_mut(i) {
                 r.end = end;
             }
@@ -701,7 +746,8 @@ fn is_section_boilerplate_heading(text: &str) -> bool {
     ];
     let lower = text.to_lowercase();
     PATTERNS.iter().any(|p| lower.contains(p))
-        || (text.chars().count() <= 40 && (lower.starts_with("more ") || lower.starts_with("mehr ")))
+        || (text.chars().count() <= 40
+            && (lower.starts_with("more ") || lower.starts_with("mehr ")))
 }
 
 pub(crate) fn normalize_ws(s: &str) -> String {
@@ -785,7 +831,7 @@ fn block_weight(b: &Block) -> f64 {
         return -0.5 * len;
     }
     match b.kind {
-        BlockKind::Heading => 0.0,
+        BlockKind::Heading if !is_long_heading(b) => 0.0,
         BlockKind::TableRow if ld < 0.3 && b.chars >= 5 => 0.4 * len,
         _ if b.chars >= 100 => prose,
         _ if b.chars >= 40 => {
@@ -800,6 +846,18 @@ fn block_weight(b: &Block) -> f64 {
 }
 
 pub(crate) fn extract(doc: &Html, meta: &mut MetaCollector) -> Content {
+    extract_with(doc, meta, None)
+}
+
+/// One line a block: kept flag, removed flag, weight, kind, text head.
+pub(crate) fn debug_listing(doc: &Html) -> String {
+    let mut meta = MetaCollector::default();
+    let mut out = String::new();
+    extract_with(doc, &mut meta, Some(&mut out));
+    out
+}
+
+fn extract_with(doc: &Html, meta: &mut MetaCollector, debug: Option<&mut String>) -> Content {
     let mut w = Walker {
         meta,
         blocks: Vec::new(),
@@ -826,10 +884,97 @@ pub(crate) fn extract(doc: &Html, meta: &mut MetaCollector) -> Content {
         ..
     } = w;
     meta.set_blocks(blocks.iter().map(|b| b.text.as_str()));
-    select(blocks, records, removals)
+    select(blocks, records, removals, debug)
 }
 
-fn select(blocks: Vec<Block>, records: Vec<ElemRecord>, removals: Vec<Removal>) -> Content {
+/// Fenwick tree over block prose, for "prose already removed inside a range".
+struct Fenwick(Vec<f64>);
+
+impl Fenwick {
+    fn add(&mut self, i: usize, v: f64) {
+        let mut i = i + 1;
+        while i < self.0.len() {
+            self.0[i] += v;
+            i += i & i.wrapping_neg();
+        }
+    }
+    fn prefix(&self, i: usize) -> f64 {
+        let (mut i, mut s) = (i, 0.0);
+        while i > 0 {
+            s += self.0[i];
+            i -= i & i.wrapping_neg();
+        }
+        s
+    }
+    fn range(&self, a: usize, b: usize) -> f64 {
+        self.prefix(b) - self.prefix(a)
+    }
+}
+
+/// Decides which boilerplate markers stand. Markers are taken smallest first;
+/// one is undone when the prose it alone would remove exceeds 60% of the prose
+/// still left on the page (a wrapper whose class happens to say "sidebar"
+/// around the article, a page-wide `<form>`). Heading-opened removals are
+/// undone when they would take the article body.
+fn resolve_removals(
+    removals: &[Removal],
+    blocks: &[Block],
+    prose_prefix: &[f64],
+    hint_prefix: &[usize],
+) -> Vec<bool> {
+    let n = blocks.len();
+    let total_prose = prose_prefix[n];
+    let mut order: Vec<usize> = (0..removals.len())
+        .filter(|&i| removals[i].start < removals[i].end && removals[i].end <= n)
+        .collect();
+    order.sort_by_key(|&i| removals[i].end - removals[i].start);
+    let mut covered = Fenwick(vec![0.0; n + 1]);
+    let mut covered_total = 0.0;
+    // next_free[i]: the first block at or after i not yet removed
+    let mut next_free: Vec<usize> = (0..=n).collect();
+    fn find(next_free: &mut [usize], mut i: usize) -> usize {
+        while next_free[i] != i {
+            let up = next_free[next_free[i]];
+            next_free[i] = up;
+            i = up;
+        }
+        i
+    }
+    let mut removed = vec![false; n];
+    for i in order {
+        let r = &removals[i];
+        let inside = covered.range(r.start, r.end);
+        let own = prose_prefix[r.end] - prose_prefix[r.start] - inside;
+        let remaining = total_prose - (covered_total - inside);
+        let takes_most = remaining > 0.0 && own > 0.6 * remaining;
+        if r.soft && takes_most {
+            continue;
+        }
+        if r.heading
+            && ((takes_most && prose_prefix[r.start] < 300.0)
+                || hint_prefix[r.end] > hint_prefix[r.start])
+        {
+            continue;
+        }
+        let mut j = find(&mut next_free, r.start);
+        while j < r.end {
+            removed[j] = true;
+            let p = prose_prefix[j + 1] - prose_prefix[j];
+            covered.add(j, p);
+            covered_total += p;
+            next_free[j] = j + 1;
+            j = find(&mut next_free, j + 1);
+        }
+    }
+    removed
+}
+
+fn select(
+    blocks: Vec<Block>,
+    records: Vec<ElemRecord>,
+    removals: Vec<Removal>,
+    debug: Option<&mut String>,
+) -> Content {
     let n = blocks.len();
     // prose measure for vetoing soft removals
     let mut prose_prefix = vec![0.0f64; n + 1];
@@ -841,49 +986,34 @@ fn select(blocks: Vec<Block>, records: Vec<ElemRecord>, removals: Vec<Removal>) 
         };
         prose_prefix[i + 1] = prose_prefix[i] + p;
     }
-    let total_prose = prose_prefix[n];
     let mut hint_prefix = vec![0usize; n + 1];
     for (i, b) in blocks.iter().enumerate() {
         hint_prefix[i + 1] = hint_prefix[i] + usize::from(b.in_body_hint);
     }
-    // removed[i] via a difference array over non-vetoed removals
-    let mut diff = vec![0i32; n + 1];
-    for r in &removals {
-        if r.start >= r.end {
-            continue;
-        }
-        let prose = prose_prefix[r.end] - prose_prefix[r.start];
-        let takes_most = total_prose > 0.0 && prose > 0.6 * total_prose;
-        if r.soft && takes_most {
-            continue;
-        }
-        if r.heading
-            && ((takes_most && prose_prefix[r.start] < 300.0)
-                || hint_prefix[r.end] > hint_prefix[r.start])
-        {
-            continue;
-        }
-        diff[r.start] += 1;
-        diff[r.end] -= 1;
-    }
-    let mut removed = vec![false; n];
-    let mut acc = 0;
-    for i in 0..n {
-        acc += diff[i];
-        removed[i] = acc > 0;
-    }
-
+    let removed = resolve_removals(&removals, &blocks, &prose_prefix, &hint_prefix);
     let mut weights: Vec<f64> = blocks
         .iter()
         .zip(&removed)
         .map(|(b, &r)| if r { 0.0 } else { block_weight(b) })
         .collect();
     // a heading counts as content when prose follows it
+    // next kept block after each index, for the heading rule below
+    let mut next_kept = vec![None; n + 1];
+    for i in (0..n).rev() {
+        next_kept[i] = if removed[i] {
+            next_kept[i + 1]
+        } else {
+            Some(i)
+        };
+    }
     for i in 0..n {
-        if removed[i] || !matches!(blocks[i].kind, BlockKind::Heading | BlockKind::Title) {
+        if removed[i]
+            || !matches!(blocks[i].kind, BlockKind::Heading | BlockKind::Title)
+            || is_long_heading(&blocks[i])
+        {
             continue;
         }
-        let next = (i + 1..n).find(|&j| !removed[j]);
+        let next = next_kept[i + 1];
         let len = blocks[i].chars as f64;
         weights[i] = match next {
             Some(j) if weights[j] > 0.0 => 0.5 * len,
@@ -895,8 +1025,8 @@ fn select(blocks: Vec<Block>, records: Vec<ElemRecord>, removals: Vec<Removal>) 
         prefix[i + 1] = prefix[i] + weights[i];
     }
 
-    let mut best: Option<(f64, usize, usize, u32)> = None;
-    for r in &records {
+    let mut best: Option<(f64, usize)> = None;
+    for (idx, r) in records.iter().enumerate() {
         if r.start >= r.end {
             continue;
         }
@@ -906,16 +1036,31 @@ fn select(blocks: Vec<Block>, records: Vec<ElemRecord>, removals: Vec<Removal>) 
         }
         let score = raw * r.bonus;
         // on ties the outer element (seen first) stays
-        if best.is_none_or(|(s, _, _, _)| score > s + 1e-9) {
-            best = Some((score, r.start, r.end, r.depth));
+        if best.is_none_or(|(s, _)| score > s + 1e-9) {
+            best = Some((score, idx));
         }
     }
 
     let mut paragraphs = Vec::new();
     let mut boilerplate = Vec::new();
-    let (start, end) = match best {
-        Some((_, s, e, _)) => (s, e),
-        None => (0, n),
+    let (start, core_start, end) = match best.and_then(|(_, idx)| records.get(idx).map(|r| (r, idx))) {
+        Some((r, idx)) => {
+            // a lead paragraph often sits just before the body container,
+            // in the parent or grandparent: extend leftwards over net prose
+            let mut start = r.start;
+            let mut up = records[idx].parent;
+            for _ in 0..2 {
+                let Some(p) = up.and_then(|p| records.get(p)) else {
+                    break;
+                };
+                if p.start < start && prefix[start] - prefix[p.start] > 0.0 {
+                    start = p.start;
+                }
+                up = p.parent;
+            }
+            (start, r.start, r.end)
+        }
+        None => (0, 0, n),
     };
     let mut keep = vec![false; n];
     for i in start..end {
@@ -926,6 +1071,8 @@ fn select(blocks: Vec<Block>, records: Vec<ElemRecord>, removals: Vec<Removal>) 
         let ld = link_density(b);
         let ok = match b.kind {
             _ if looks_like_markup(&b.text) || is_byline_or_notice(b) => false,
+            // from the leftward extension only prose is taken
+            _ if i < core_start => weights[i] > 0.0 && b.kind != BlockKind::Heading,
             BlockKind::Title => false,
             BlockKind::Heading => weights[i] > 0.0,
             _ if b.in_body_hint => ld < 0.8,
@@ -943,6 +1090,32 @@ fn select(blocks: Vec<Block>, records: Vec<ElemRecord>, removals: Vec<Removal>) 
     while last > first && (!keep[last - 1] || is_edge_noise(&blocks[last - 1])) {
         keep[last - 1] = false;
         last -= 1;
+    }
+    if let Some(out) = debug {
+        use std::fmt::Write;
+        for (i, b) in blocks.iter().enumerate() {
+            let head: String = b.text.chars().take(90).collect();
+            let _ = writeln!(
+                out,
+                "{} {} {:>8.1} {:?} ld={:.2} {}",
+                if keep[i] { "KEEP" } else { "    " },
+                if removed[i] { "rm" } else { "  " },
+                weights[i],
+                b.kind,
+                link_density(b),
+                head
+            );
+        }
+        let _ = writeln!(out, "container blocks {start}..{end}");
+        for r in &removals {
+            if r.end > r.start {
+                let _ = writeln!(
+                    out,
+                    "removal {}..{} soft={} heading={}",
+                    r.start, r.end, r.soft, r.heading
+                );
+            }
+        }
     }
     for (i, b) in blocks.into_iter().enumerate() {
         if keep[i] {
@@ -986,6 +1159,11 @@ fn is_byline_or_notice(b: &Block) -> bool {
 /// Escaped tags shown as text (`&lt;img ...&gt;` in the source).
 fn looks_like_markup(t: &str) -> bool {
     t.starts_with('<') && t.ends_with('>') && t.contains('=')
+}
+
+/// A "heading" holding a paragraph of prose (a lead set in `<h2>`).
+fn is_long_heading(b: &Block) -> bool {
+    b.kind == BlockKind::Heading && b.chars >= 120 && has_sentence_end(&b.text)
 }
 
 /// "Headline(link) excerpt": a teaser for another page.

@@ -202,7 +202,10 @@ fn time_and_zone(c: &Captures<'_>) -> (Option<String>, Option<String>) {
             .trim()
             .to_string()
     });
-    (Some(format!("{h:02}:{mi:02}")), zone.filter(|z| !z.is_empty()))
+    (
+        Some(format!("{h:02}:{mi:02}")),
+        zone.filter(|z| !z.is_empty()),
+    )
 }
 
 fn from_caps(c: &Captures<'_>, y: i32, m: u8, d: u8) -> Option<ParsedDate> {
@@ -333,9 +336,8 @@ static URL_YMD_LOOSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"/(?P<y>(?:199|20\d)\d)/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:[/_\-.?#]|$)")
         .expect("static regex")
 });
-static URL_YM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"/(?P<y>(?:199|20\d)\d)/(?P<m>[01]?\d)/").expect("static regex")
-});
+static URL_YM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"/(?P<y>(?:199|20\d)\d)/(?P<m>[01]?\d)/").expect("static regex"));
 
 /// A date in a URL path: `/2021/07/27/`, `2021-07-27`, `/20210727`, or a
 /// month (`/2021/07/`), which comes out with a lower confidence.
@@ -392,25 +394,66 @@ mod tests {
                 p.zone.as_deref().map(str::to_string),
             )
         });
-        let want = want.map(|(d, t, z)| (d.to_string(), t.map(str::to_string), z.map(str::to_string)));
+        let want =
+            want.map(|(d, t, z)| (d.to_string(), t.map(str::to_string), z.map(str::to_string)));
         assert_eq!(got, want, "input {input:?}");
     }
 
     #[test]
     fn formats() {
-        check("2021-07-27T10:16:00+02:00", false, Some(("2021-07-27", Some("10:16"), Some("+02:00"))));
+        check(
+            "2021-07-27T10:16:00+02:00",
+            false,
+            Some(("2021-07-27", Some("10:16"), Some("+02:00"))),
+        );
         check("2021-07-27", false, Some(("2021-07-27", None, None)));
-        check("2021-07-27 10:16:05Z", false, Some(("2021-07-27", Some("10:16"), Some("Z"))));
-        check("Tue, 27 Jul 2021 10:16:00 +0200", false, Some(("2021-07-27", Some("10:16"), Some("+0200"))));
-        check("Published 27 July 2021", false, Some(("2021-07-27", None, None)));
-        check("27.07.2021 10:16 Uhr", false, Some(("2021-07-27", Some("10:16"), None)));
-        check("July 27, 2021 at 3:05 pm EDT", true, Some(("2021-07-27", Some("15:05"), Some("EDT"))));
-        check("Updated: Nov. 5, 2019", true, Some(("2019-11-05", None, None)));
+        check(
+            "2021-07-27 10:16:05Z",
+            false,
+            Some(("2021-07-27", Some("10:16"), Some("Z"))),
+        );
+        check(
+            "Tue, 27 Jul 2021 10:16:00 +0200",
+            false,
+            Some(("2021-07-27", Some("10:16"), Some("+0200"))),
+        );
+        check(
+            "Published 27 July 2021",
+            false,
+            Some(("2021-07-27", None, None)),
+        );
+        check(
+            "27.07.2021 10:16 Uhr",
+            false,
+            Some(("2021-07-27", Some("10:16"), None)),
+        );
+        check(
+            "July 27, 2021 at 3:05 pm EDT",
+            true,
+            Some(("2021-07-27", Some("15:05"), Some("EDT"))),
+        );
+        check(
+            "Updated: Nov. 5, 2019",
+            true,
+            Some(("2019-11-05", None, None)),
+        );
         check("27. Juli 2021", false, Some(("2021-07-27", None, None)));
-        check("le 3 février 2020 à 14h05", false, Some(("2020-02-03", Some("14:05"), None)));
-        check("12 de marzo de 2020", false, Some(("2020-03-12", None, None)));
+        check(
+            "le 3 février 2020 à 14h05",
+            false,
+            Some(("2020-02-03", Some("14:05"), None)),
+        );
+        check(
+            "12 de marzo de 2020",
+            false,
+            Some(("2020-03-12", None, None)),
+        );
         check("20210727", false, Some(("2021-07-27", None, None)));
-        check("1627380960", false, Some(("2021-07-27", Some("10:16"), Some("Z"))));
+        check(
+            "1627380960",
+            false,
+            Some(("2021-07-27", Some("10:16"), Some("Z"))),
+        );
         check("07/27/2021", false, Some(("2021-07-27", None, None)));
         check("03/04/2021", true, Some(("2021-03-04", None, None)));
         check("03/04/2021", false, Some(("2021-04-03", None, None)));
@@ -422,10 +465,19 @@ mod tests {
     #[test]
     fn urls() {
         let day = |u: &str| date_in_url(u).and_then(|c| c.date).map(|d| d.to_string());
-        assert_eq!(day("https://x.com/2021/07/27/story"), Some("2021-07-27".into()));
-        assert_eq!(day("https://x.com/news/story-2021-07-27.html"), Some("2021-07-27".into()));
+        assert_eq!(
+            day("https://x.com/2021/07/27/story"),
+            Some("2021-07-27".into())
+        );
+        assert_eq!(
+            day("https://x.com/news/story-2021-07-27.html"),
+            Some("2021-07-27".into())
+        );
         assert_eq!(day("https://x.com/a/20210727/b"), Some("2021-07-27".into()));
-        assert_eq!(day("https://x.com/2019/11/story.html"), Some("2019-11".into()));
+        assert_eq!(
+            day("https://x.com/2019/11/story.html"),
+            Some("2019-11".into())
+        );
         assert_eq!(day("https://2021.example.com/12345678"), None);
         assert_eq!(day("https://x.com/article/11574168580"), None);
     }

@@ -194,8 +194,7 @@ impl MetaCollector {
 
     fn add_author(&mut self, s: &str) {
         if let Some(a) = clean_author(s) {
-            if !self.authors.iter().any(|x| x.eq_ignore_ascii_case(&a)) && self.authors.len() < 20
-            {
+            if !self.authors.iter().any(|x| x.eq_ignore_ascii_case(&a)) && self.authors.len() < 20 {
                 self.authors.push(a);
             }
         }
@@ -228,7 +227,9 @@ impl MetaCollector {
             }
             "time" => {
                 let published = el.attr("pubdate").is_some()
-                    || el.attr("itemprop").is_some_and(|v| v.eq_ignore_ascii_case("datePublished"));
+                    || el
+                        .attr("itemprop")
+                        .is_some_and(|v| v.eq_ignore_ascii_case("datePublished"));
                 let modified = el
                     .attr("itemprop")
                     .is_some_and(|v| v.eq_ignore_ascii_case("dateModified"))
@@ -258,14 +259,12 @@ impl MetaCollector {
                     self.h1_block = Some(ctx.block_index);
                 }
             }
-            "a" => {
-                if el
-                    .attr("rel")
-                    .is_some_and(|r| r.split_whitespace().any(|x| x == "author"))
-                {
-                    let t = bounded_text(node, 100);
-                    self.add_author(&t);
-                }
+            "a" if el
+                .attr("rel")
+                .is_some_and(|r| r.split_whitespace().any(|x| x == "author")) =>
+            {
+                let t = bounded_text(node, 100);
+                self.add_author(&t);
             }
             _ => {}
         }
@@ -541,9 +540,15 @@ impl MetaCollector {
             let Some(p) = parsed else { return };
             let confidence = if is_text {
                 let lower = raw.to_lowercase();
-                if ["updated", "aktualisiert", "modifié", "actualizado", "geändert"]
-                    .iter()
-                    .any(|w| lower.contains(w))
+                if [
+                    "updated",
+                    "aktualisiert",
+                    "modifié",
+                    "actualizado",
+                    "geändert",
+                ]
+                .iter()
+                .any(|w| lower.contains(w))
                     && !lower.contains("publi")
                 {
                     confidence.min(0.4)

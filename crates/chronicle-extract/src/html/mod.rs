@@ -67,6 +67,12 @@ pub struct DateCandidate {
     pub confidence: f32,
 }
 
+/// Debugging aid: every text block with its weight and fate.
+#[doc(hidden)]
+pub fn debug_blocks(html: &str) -> String {
+    content::debug_listing(&Html::parse_document(html))
+}
+
 /// Extracts main text and metadata from one HTML page. `url` (the page's
 /// address, when known) adds a URL date clue and resolves nothing else.
 pub fn extract_html(html: &str, url: Option<&str>) -> HtmlPage {

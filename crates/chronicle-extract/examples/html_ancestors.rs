@@ -1,0 +1,44 @@
+//! Debugging aid: prints the element chain above every text node that
+//! contains a snippet. `html_ancestors PAGE.html[.gz] SNIPPET`
+
+use scraper::{Html, Node};
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (Some(path), Some(key)) = (args.first(), args.get(1)) else {
+        eprintln!("usage: html_ancestors PAGE.html[.gz] SNIPPET");
+        std::process::exit(2);
+    };
+    let text = if path.ends_with(".gz") {
+        chronicle_eval::extraction::read_gz_text(std::path::Path::new(path)).unwrap_or_default()
+    } else {
+        std::fs::read_to_string(path).unwrap_or_default()
+    };
+    if key == "--blocks" {
+        print!("{}", chronicle_extract::html::debug_blocks(&text));
+        return;
+    }
+    let doc = Html::parse_document(&text);
+    for node in doc.tree.nodes() {
+        let Node::Text(t) = node.value() else {
+            continue;
+        };
+        if !t.contains(key.as_str()) {
+            continue;
+        }
+        let chain: Vec<String> = node
+            .ancestors()
+            .filter_map(|a| a.value().as_element().map(|e| (a, e)))
+            .map(|(_, e)| {
+                let s = format!(
+                    "{}.{}#{}",
+                    e.name(),
+                    e.attr("class").unwrap_or(""),
+                    e.id().unwrap_or("")
+                );
+                s.chars().take(70).collect()
+            })
+            .collect();
+        println!("{}\n", chain.join(" < "));
+    }
+}
