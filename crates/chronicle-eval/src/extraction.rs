@@ -12,50 +12,22 @@ use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 /// Shingle size used by the benchmark.
 pub const SHINGLE_N: usize = 4;
 
-/// Python's `re` `\w` with `re.UNICODE`: letters, numbers and the underscore.
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() && !is_combining_alphabetic(c) || c == '_'
-}
-
-/// `char::is_alphabetic` includes Other_Alphabetic combining marks (Indic vowel
-/// signs and the like) that Python's `str.isalnum` rejects. Exact only for the
-/// common blocks; rare scripts may still differ.
-fn is_combining_alphabetic(c: char) -> bool {
-    let u = c as u32;
-    // Combining Diacritical Marks, Hebrew/Arabic points, Indic vowel signs and other
-    // dependent marks are not letters for Python. Letters in these blocks are.
-    matches!(u, 0x0300..=0x036F | 0x0591..=0x05C7 | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED)
-        || ((0x0900..=0x0DFF).contains(&u) && is_indic_dependent(u))
-}
-
-fn is_indic_dependent(u: u32) -> bool {
-    // Within each 128-code-point Indic block, 0x00-0x03 (signs), 0x3A-0x4F (vowel
-    // signs, virama) and 0x51-0x57, 0x62-0x63 are marks.
-    let off = (u - 0x0900) % 0x80;
-    matches!(off, 0x00..=0x03 | 0x3A..=0x4F | 0x51..=0x57 | 0x62..=0x63) && off != 0x3D
-}
+/// Python's `re` `\w` on `str`: characters for which `str.isalnum()` holds
+/// (general categories L* and N*) and the underscore. Combining marks and
+/// symbols such as `ⓒ` are not word characters there, unlike Rust's `\w`.
+static WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\p{L}\p{N}_]+").expect("static regex"));
 
 /// The benchmark's tokenizer: maximal runs of word characters.
 pub fn tokenize(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        if is_word_char(c) {
-            if start.is_none() {
-                start = Some(i);
-            }
-        } else if let Some(s) = start.take() {
-            out.push(&text[s..i]);
-        }
-    }
-    if let Some(s) = start {
-        out.push(&text[s..]);
-    }
-    out
+    WORD.find_iter(text).map(|m| m.as_str()).collect()
 }
 
 /// Shingle counts; like the original, a text shorter than `n` tokens yields one
@@ -200,7 +172,10 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
 /// else UTF-8 when valid, else windows-1252.
 pub fn decode_html(bytes: &[u8]) -> String {
     if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        return enc.decode_without_bom_handling(&bytes[bom..]).0.into_owned();
+        return enc
+            .decode_without_bom_handling(&bytes[bom..])
+            .0
+            .into_owned();
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
         return s.to_string();
@@ -208,7 +183,8 @@ pub fn decode_html(bytes: &[u8]) -> String {
     let head = &bytes[..bytes.len().min(4096)];
     let head_text = String::from_utf8_lossy(head).to_ascii_lowercase();
     let declared = head_text.find("charset").and_then(|i| {
-        let rest = head_text[i + 7..].trim_start_matches(|c: char| c == '=' || c == '"' || c == '\'' || c.is_whitespace());
+        let rest = head_text[i + 7..]
+            .trim_start_matches(|c: char| c == '=' || c == '"' || c == '\'' || c.is_whitespace());
         let label: String = rest
             .chars()
             .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
@@ -452,6 +428,8 @@ mod tests {
         );
         // a decomposed accent is a mark: Python splits the word there
         assert_eq!(tokenize("cafe\u{301} x"), vec!["cafe", "x"]);
+        // circled letters are symbols for Python, alphabetic for Rust
+        assert_eq!(tokenize("ⓒ 2018"), vec!["2018"]);
     }
 
     #[test]

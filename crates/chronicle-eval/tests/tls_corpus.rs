@@ -61,7 +61,31 @@ fn fixture_topic() {
     );
 
     let corpus = load_corpus(dir.parent().unwrap()).unwrap();
-    assert_eq!(corpus.len(), 1);
+    let names: Vec<&str> = corpus.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["harbour_strike", "quarry_fire"]);
+}
+
+#[test]
+fn fixture_topic_with_news_tls_jsonl() {
+    let dir =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tls_corpus/harbour_strike");
+    let topic = load_topic(&dir).unwrap();
+    assert!(topic.keywords.is_empty());
+    let names: Vec<&str> = topic.timelines.iter().map(|g| g.name.as_str()).collect();
+    assert_eq!(names, ["1", "3"]);
+    let first = &topic.timelines[0].timeline;
+    assert_eq!(first.len(), 2);
+    assert_eq!(
+        first.get(day("2012-02-10")),
+        ["Dock workers strike .", "Ferries halted ."]
+    );
+    // A repeated date keeps its last summary, as news-tls's dict does.
+    assert_eq!(first.get(day("2012-02-12")), ["Talks resume ."]);
+    let task = topic.task(&topic.timelines[0]).unwrap();
+    assert_eq!(
+        (task.num_dates, task.sentences_per_date, task.articles.len()),
+        (2, 2, 1)
+    );
 }
 
 fn t17() -> Option<PathBuf> {

@@ -15,10 +15,12 @@ fn main() {
         "/../../../shared/corpora/extraction/trafilatura-eval"
     ));
     let mut misses = 0usize;
+    let mut date_misses = 0usize;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--dir" => dir = args.next().map(PathBuf::from).unwrap_or(dir),
+            "--date-misses" => date_misses = args.next().and_then(|n| n.parse().ok()).unwrap_or(10),
             "--misses" => misses = args.next().and_then(|n| n.parse().ok()).unwrap_or(10),
             other => {
                 eprintln!("unknown argument {other}");
@@ -67,12 +69,25 @@ fn main() {
                 }
             }
         }
-        if let Some(want) = p.date.as_deref() {
+        if let Some(want) = p.date.as_deref().filter(|d| !d.is_empty()) {
             dated += 1;
-            if let Some(d) = r.dates.first().and_then(|d| d.date) {
+            let got = r.dates.first().and_then(|d| d.date).map(|d| d.to_string());
+            if got.is_some() {
                 date_found += 1;
-                if d.to_string() == want {
-                    date_hits += 1;
+            }
+            if got.as_deref() == Some(want) {
+                date_hits += 1;
+            } else if date_misses > 0 {
+                date_misses -= 1;
+                println!("date miss {} want {want} {}", p.file, p.url);
+                for d in r.dates.iter().take(4) {
+                    println!(
+                        "   {:?} {:.2} {:?} {:?}",
+                        d.source,
+                        d.confidence,
+                        d.date.map(|x| x.to_string()),
+                        d.raw.chars().take(60).collect::<String>()
+                    );
                 }
             }
         }

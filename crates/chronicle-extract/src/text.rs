@@ -202,13 +202,17 @@ pub fn extract_text(page: &str) -> TextPage {
 
     // The headline: the first headline-like line above the first prose line.
     let head_end = first_prose.unwrap_or(lines.len());
-    let title_at = (0..head_end).find(|&i| {
+    let is_candidate = |i: usize| {
         kinds[i] == Kind::Short
             && (3..=25).contains(&words(lines[i]))
             && !c.date_only.is_match(lines[i])
             && !c.caption.is_match(lines[i])
             && c.byline.captures(lines[i]).is_none()
-    });
+    };
+    // A bare name above the headline ("Ostrany Public Radio") is the site's.
+    let title_at = (0..head_end)
+        .find(|&i| is_candidate(i) && !is_name_like(lines[i]))
+        .or_else(|| (0..head_end).find(|&i| is_candidate(i)));
 
     let mut out = TextPage {
         title: title_at.map(|i| lines[i].to_string()),

@@ -45,6 +45,7 @@ pub fn annotate_raw(raw: RawDocument) -> Annotated {
             doc.language = page.language;
             if doc.url.is_none() {
                 doc.url = page.canonical_url;
+                clues.url = doc.url.clone();
             }
             doc.body = page.paragraphs.join("\n\n");
             doc.boilerplate = page.boilerplate;

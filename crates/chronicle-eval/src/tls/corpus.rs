@@ -3,7 +3,8 @@
 //!
 //! A topic (sub-corpus) directory holds `InputDocs/YYYY-MM-DD/<file>` (one
 //! sentence a line, the folder being the publication date), `timelines/*.txt`
-//! (gold timelines in tilse's text format) and optionally `keywords.json`.
+//! (gold timelines in tilse's text format; without them, news-tls's
+//! `timelines.jsonl` is read instead) and optionally `keywords.json`.
 //! Text is kept as the corpus has it, PTB escapes (`-LRB-`, ``` `` ```)
 //! included, because tilse scores it that way.
 
@@ -208,6 +209,11 @@ pub fn load_topic(dir: &Path) -> Result<Topic, LoadError> {
         }
     }
 
+    let jsonl_path = dir.join("timelines.jsonl");
+    if timelines.is_empty() && jsonl_path.is_file() {
+        timelines = read_timelines_jsonl(&jsonl_path)?;
+    }
+
     let kw_path = dir.join("keywords.json");
     let keywords = if kw_path.is_file() {
         let text = fs::read_to_string(&kw_path).map_err(io_err(&kw_path))?;
@@ -226,6 +232,41 @@ pub fn load_topic(dir: &Path) -> Result<Topic, LoadError> {
         keywords,
         diagnostics,
     })
+}
+
+/// news-tls's `timelines.jsonl`, one timeline a line as `[[date, [sentence, ...]], ...]`;
+/// timelines are named by their line number (from 1), blank lines skipped.
+fn read_timelines_jsonl(path: &Path) -> Result<Vec<GoldTimeline>, LoadError> {
+    let text = fs::read_to_string(path).map_err(io_err(path))?;
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let bad = |message: String| LoadError::Timeline {
+            path: path.to_path_buf(),
+            source: TimelineParseError {
+                line: i + 1,
+                message,
+            },
+        };
+        let items: Vec<(String, Vec<String>)> =
+            serde_json::from_str(line).map_err(|e| bad(e.to_string()))?;
+        let mut entries = Vec::with_capacity(items.len());
+        for (date, sentences) in items {
+            let day: Day = date.parse().map_err(bad)?;
+            let sentences = sentences
+                .iter()
+                .map(|s| s.trim_matches(crate::rouge::is_python_space).to_string())
+                .collect();
+            entries.push((day, sentences));
+        }
+        out.push(GoldTimeline {
+            name: (i + 1).to_string(),
+            timeline: Timeline::from_entries(entries),
+        });
+    }
+    Ok(out)
 }
 
 /// Loads every topic directory (one with `InputDocs/`) under `dir`, by name.

@@ -287,75 +287,63 @@ fn is_body_word(w: &str) -> bool {
     )
 }
 
-/// Splits a class token or id into lower-case words; also yields adjacent
-/// pairs glued together (`article-body` gives `articlebody`).
-fn for_each_word(token: &str, mut f: impl FnMut(&str) -> bool) -> bool {
-    let mut words: Vec<String> = Vec::new();
-    let mut cur = String::new();
-    let mut prev_lower = false;
-    for c in token.chars() {
-        if c == '-' || c == '_' || c == ' ' || c == ':' || c == '.' {
-            if !cur.is_empty() {
-                words.push(std::mem::take(&mut cur));
-            }
-            prev_lower = false;
-            continue;
-        }
-        if c.is_uppercase() && prev_lower && !cur.is_empty() {
-            words.push(std::mem::take(&mut cur));
-        }
-        prev_lower = c.is_lowercase() || c.is_ascii_digit();
-        cur.extend(c.to_lowercase());
-    }
-    if !cur.is_empty() {
-        words.push(cur);
-    }
-    if words.len() > 8 {
-        words.truncate(8);
-    }
-    for w in &words {
-        if f(w) {
-            return true;
-        }
-    }
-    for pair in words.windows(2) {
-        let glued = format!("{}{}", pair[0], pair[1]);
-        if f(&glued) {
-            return true;
-        }
-    }
-    false
+/// What the class and id words of one element say.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct ClassFlags {
+    pub boilerplate: bool,
+    /// Boilerplate that stands whatever it holds (consent boxes, widgets).
+    pub strong: bool,
+    pub body: bool,
+    pub byline: bool,
+    pub updated: bool,
 }
 
-/// Words distinctive enough to count inside a glued token (`relatedposts`).
-fn has_boilerplate_substring(token: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "related",
-        "sidebar",
-        "breadcrumb",
-        "cookie",
-        "newsletter",
-        "outbrain",
-        "taboola",
-        "disqus",
-        "comments",
-        "sharing",
-        "social",
-    ];
-    let lower = token.to_ascii_lowercase();
-    WORDS.iter().any(|w| lower.contains(w))
-}
+/// Distinctive enough to count inside a glued token (`relatedposts`).
+const BOILERPLATE_SUBSTRINGS: &[&str] = &[
+    "related",
+    "sidebar",
+    "breadcrumb",
+    "cookie",
+    "newsletter",
+    "outbrain",
+    "taboola",
+    "disqus",
+    "comments",
+    "sharing",
+    "social",
+];
+const STRONG_SUBSTRINGS: &[&str] = &["cookie", "consent", "gdpr", "outbrain", "taboola", "disqus"];
 
 /// `content-with-sidebar`, `has-comments`, `no-ads`: a wrapper describing its
 /// neighbours, not the thing itself.
-fn is_negated_token(token: &str) -> bool {
-    let lower = token.to_ascii_lowercase();
+fn is_negated_token(lower: &str) -> bool {
     lower.split(['-', '_']).any(|w| {
         matches!(
             w,
             "with" | "has" | "no" | "without" | "show" | "enable" | "enabled"
         )
     })
+}
+
+/// Class words of elements that hold a byline or date.
+fn is_byline_word(w: &str) -> bool {
+    matches!(
+        w,
+        "date"
+            | "time"
+            | "byline"
+            | "published"
+            | "publish"
+            | "pubdate"
+            | "posted"
+            | "dateline"
+            | "timestamp"
+            | "datum"
+            | "meta"
+            | "updated"
+            | "postdate"
+            | "entrydate"
+    )
 }
 
 fn is_strong_boilerplate_word(w: &str) -> bool {
@@ -374,27 +362,98 @@ fn is_strong_boilerplate_word(w: &str) -> bool {
     )
 }
 
-fn has_strong_substring(token: &str) -> bool {
-    let lower = token.to_ascii_lowercase();
-    ["cookie", "consent", "gdpr", "outbrain", "taboola", "disqus"]
-        .iter()
-        .any(|w| lower.contains(w))
-}
-
-fn class_and_id_match(el: &Element, pred: fn(&str) -> bool) -> bool {
-    if let Some(id) = el.id() {
-        if !is_negated_token(id) && for_each_word(id, pred) {
-            return true;
+fn flag_word(f: &mut ClassFlags, w: &str) {
+    if is_boilerplate_word(w) {
+        f.boilerplate = true;
+        if is_strong_boilerplate_word(w) {
+            f.strong = true;
         }
     }
-    if let Some(class) = el.attr("class") {
-        for token in class.split_whitespace().take(12) {
-            if !is_negated_token(token) && for_each_word(token, pred) {
-                return true;
+    if is_body_word(w) {
+        f.body = true;
+    }
+    if is_byline_word(w) {
+        f.byline = true;
+    }
+    if matches!(w, "updated" | "modified") {
+        f.updated = true;
+    }
+}
+
+/// Reads the id and class tokens once: each token is split into words (on
+/// `-`, `_`, `:`, `.` and camelCase), and adjacent words are also tried glued
+/// (`article-body` gives `articlebody`), so `comment-list` and `socialShare`
+/// match but `commentary` does not.
+pub(crate) fn class_flags(el: &Element) -> ClassFlags {
+    let mut f = ClassFlags::default();
+    let mut lower = String::new();
+    let mut glued = String::new();
+    let tokens = el.id().into_iter().chain(
+        el.attr("class")
+            .into_iter()
+            .flat_map(|c| c.split_whitespace().take(12)),
+    );
+    for token in tokens {
+        if token.len() > 100 {
+            continue;
+        }
+        lower.clear();
+        lower.push_str(token);
+        lower.make_ascii_lowercase();
+        if is_negated_token(&lower) {
+            continue;
+        }
+        if BOILERPLATE_SUBSTRINGS.iter().any(|w| lower.contains(w)) {
+            f.boilerplate = true;
+        }
+        if STRONG_SUBSTRINGS.iter().any(|w| lower.contains(w)) {
+            f.boilerplate = true;
+            f.strong = true;
+        }
+        // word spans, found on the original (for camelCase), cut from `lower`
+        let mut spans: [(usize, usize); 8] = [(0, 0); 8];
+        let mut count = 0;
+        let mut start: Option<usize> = None;
+        let mut prev_lower = false;
+        for (i, c) in token.char_indices() {
+            let sep = matches!(c, '-' | '_' | ':' | '.');
+            let camel = c.is_uppercase() && prev_lower;
+            if sep || camel {
+                if let Some(s) = start.take() {
+                    if count < spans.len() {
+                        spans[count] = (s, i);
+                        count += 1;
+                    }
+                }
+            }
+            if !sep && start.is_none() {
+                start = Some(i);
+            }
+            prev_lower = c.is_lowercase() || c.is_ascii_digit();
+        }
+        if let Some(s) = start {
+            if count < spans.len() {
+                spans[count] = (s, token.len());
+                count += 1;
+            }
+        }
+        for k in 0..count {
+            let (a, b) = spans[k];
+            if let Some(w) = lower.get(a..b) {
+                flag_word(&mut f, w);
+            }
+            if k + 1 < count {
+                let (c, d) = spans[k + 1];
+                if let (Some(x), Some(y)) = (lower.get(a..b), lower.get(c..d)) {
+                    glued.clear();
+                    glued.push_str(x);
+                    glued.push_str(y);
+                    flag_word(&mut f, &glued);
+                }
             }
         }
     }
-    false
+    f
 }
 
 fn is_hidden(el: &Element) -> bool {
@@ -429,7 +488,7 @@ fn is_protected(el: &Element) -> bool {
             .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"))
 }
 
-fn body_bonus(el: &Element) -> f64 {
+fn body_bonus(el: &Element, flags: ClassFlags) -> f64 {
     if el
         .attr("itemprop")
         .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"))
@@ -442,7 +501,7 @@ fn body_bonus(el: &Element) -> f64 {
     } else if el.name() == "main" || el.attr("role") == Some("main") {
         bonus = 1.05;
     }
-    if class_and_id_match(el, is_body_word) {
+    if flags.body {
         bonus = bonus.max(1.3);
     }
     bonus
@@ -506,9 +565,11 @@ impl<'m> Walker<'m> {
     fn open(&mut self, node: ElementRef<'_>) -> bool {
         let el = node.value();
         let name = el.name();
+        let flags = class_flags(el);
         self.meta.element(
             node,
             super::meta::Context {
+                class: flags,
                 in_article: self.article_depth > 0,
                 in_header: self.header_depth > 0,
                 block_index: self.blocks.len(),
@@ -532,31 +593,17 @@ impl<'m> Walker<'m> {
         } else if matches!(name, "td" | "th") {
             self.buf.push(' ');
         }
+        let hidden = is_hidden(el);
         let boilerplate = !is_protected(el)
-            && (is_hidden(el)
+            && (hidden
                 || is_furniture_tag(name)
                 || role_is_furniture(el)
                 || (name == "header" && self.article_depth == 0)
-                || class_and_id_match(el, is_boilerplate_word)
-                || el
-                    .id()
-                    .is_some_and(|t| !is_negated_token(t) && has_boilerplate_substring(t))
-                || el.attr("class").is_some_and(|c| {
-                    c.split_whitespace()
-                        .take(12)
-                        .any(|t| !is_negated_token(t) && has_boilerplate_substring(t))
-                }));
+                || flags.boilerplate);
         // hidden elements and consent/newsletter/widget boxes stand whatever
         // they hold; other markers are soft (undone for a wrapper holding
         // most of the prose)
-        let strong = boilerplate
-            && (is_hidden(el)
-                || class_and_id_match(el, is_strong_boilerplate_word)
-                || el.attr("class").is_some_and(|c| {
-                    c.split_whitespace()
-                        .take(12)
-                        .any(|t| !is_negated_token(t) && has_strong_substring(t))
-                }));
+        let strong = boilerplate && (hidden || flags.strong);
         let removal = boilerplate.then_some(!strong);
         let muted = removal.is_some() && !block_level && name != "a";
         if muted {
@@ -566,7 +613,7 @@ impl<'m> Walker<'m> {
         if is_link {
             self.link_depth += 1;
         }
-        let body_hint = class_and_id_match(el, is_body_word)
+        let body_hint = flags.body
             || el
                 .attr("itemprop")
                 .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"));
@@ -583,7 +630,7 @@ impl<'m> Walker<'m> {
         self.records.push(ElemRecord {
             start: self.blocks.len(),
             end: self.blocks.len(),
-            bonus: body_bonus(el),
+            bonus: body_bonus(el, flags),
             parent: self.stack.last().map(|f| f.record),
         });
         let removal = removal.map(|soft| {
@@ -1043,25 +1090,26 @@ fn select(
 
     let mut paragraphs = Vec::new();
     let mut boilerplate = Vec::new();
-    let (start, core_start, end) = match best.and_then(|(_, idx)| records.get(idx).map(|r| (r, idx))) {
-        Some((r, idx)) => {
-            // a lead paragraph often sits just before the body container,
-            // in the parent or grandparent: extend leftwards over net prose
-            let mut start = r.start;
-            let mut up = records[idx].parent;
-            for _ in 0..2 {
-                let Some(p) = up.and_then(|p| records.get(p)) else {
-                    break;
-                };
-                if p.start < start && prefix[start] - prefix[p.start] > 0.0 {
-                    start = p.start;
+    let (start, core_start, end) =
+        match best.and_then(|(_, idx)| records.get(idx).map(|r| (r, idx))) {
+            Some((r, idx)) => {
+                // a lead paragraph often sits just before the body container,
+                // in the parent or grandparent: extend leftwards over net prose
+                let mut start = r.start;
+                let mut up = records[idx].parent;
+                for _ in 0..2 {
+                    let Some(p) = up.and_then(|p| records.get(p)) else {
+                        break;
+                    };
+                    if p.start < start && prefix[start] - prefix[p.start] > 0.0 {
+                        start = p.start;
+                    }
+                    up = p.parent;
                 }
-                up = p.parent;
+                (start, r.start, r.end)
             }
-            (start, r.start, r.end)
-        }
-        None => (0, 0, n),
-    };
+            None => (0, 0, n),
+        };
     let mut keep = vec![false; n];
     for i in start..end {
         if removed[i] {
@@ -1072,7 +1120,9 @@ fn select(
         let ok = match b.kind {
             _ if looks_like_markup(&b.text) || is_byline_or_notice(b) => false,
             // from the leftward extension only prose is taken
-            _ if i < core_start => weights[i] > 0.0 && b.kind != BlockKind::Heading,
+            _ if i < core_start => {
+                weights[i] > 0.0 && !matches!(b.kind, BlockKind::Heading | BlockKind::Title)
+            }
             BlockKind::Title => false,
             BlockKind::Heading => weights[i] > 0.0,
             _ if b.in_body_hint => ld < 0.8,

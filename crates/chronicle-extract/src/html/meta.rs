@@ -13,6 +13,7 @@ use serde_json::Value;
 /// Where in the page an element sits.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Context {
+    pub class: super::content::ClassFlags,
     pub in_article: bool,
     pub in_header: bool,
     pub block_index: usize,
@@ -123,44 +124,6 @@ fn author_key(key: &str) -> bool {
     )
 }
 
-fn is_byline_word(w: &str) -> bool {
-    matches!(
-        w,
-        "date"
-            | "time"
-            | "byline"
-            | "published"
-            | "publish"
-            | "pubdate"
-            | "posted"
-            | "dateline"
-            | "timestamp"
-            | "datum"
-            | "meta"
-            | "updated"
-            | "postdate"
-            | "entrydate"
-    )
-}
-
-fn class_words_match(el: &Element, pred: fn(&str) -> bool) -> bool {
-    let mut hit = false;
-    let mut check = |s: &str| {
-        for w in s.split(|c: char| !c.is_alphanumeric()) {
-            if pred(&w.to_ascii_lowercase()) {
-                hit = true;
-            }
-        }
-    };
-    if let Some(id) = el.id() {
-        check(id);
-    }
-    if let Some(c) = el.attr("class") {
-        check(c);
-    }
-    hit
-}
-
 fn clean_author(s: &str) -> Option<String> {
     let s = normalize_ws(s);
     let s = s
@@ -233,7 +196,7 @@ impl MetaCollector {
                 let modified = el
                     .attr("itemprop")
                     .is_some_and(|v| v.eq_ignore_ascii_case("dateModified"))
-                    || class_words_match(el, |w| matches!(w, "updated" | "modified"));
+                    || ctx.class.updated;
                 let conf = if modified {
                     0.4
                 } else if published {
@@ -296,7 +259,7 @@ impl MetaCollector {
         }
         if self.byline_elements < 40
             && !matches!(el.name(), "html" | "body" | "time" | "script" | "style")
-            && class_words_match(el, is_byline_word)
+            && ctx.class.byline
         {
             self.byline_elements += 1;
             let t = bounded_text(node, 250);
@@ -535,7 +498,8 @@ impl MetaCollector {
             let parsed = if is_text {
                 find_dates(raw, month_first).into_iter().next()
             } else {
-                parse_date_text(raw, month_first)
+                // machine-written values with slashes follow the US order
+                parse_date_text(raw, month_first || raw.contains('/'))
             };
             let Some(p) = parsed else { return };
             let confidence = if is_text {
