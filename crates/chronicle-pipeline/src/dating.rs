@@ -7,7 +7,9 @@
 
 use crate::annotate::Annotated;
 use chronicle_extract::{date_in_url, DateCandidate, DateSource};
-use chronicle_model::{DateHow, Document, Granularity, PartialDate, Published, TimexType};
+use chronicle_model::{
+    DateHow, Document, Granularity, PartialDate, Published, Sentence, Timex, TimexType,
+};
 use chronicle_time::{split_sentences, tag, tense_at, Tense};
 use chronicle_tls::terms::TermBag;
 use regex::Regex;
@@ -313,21 +315,27 @@ struct Mention {
     context: TermBag,
 }
 
-fn mentions_of(text: &str) -> Vec<Mention> {
-    let sentences = split_sentences(text);
-    tag(text, &sentences, None)
-        .into_iter()
+/// The date mentions among `timexes`, tagged without an anchor, with the tense
+/// and words of the sentence each stands in.
+fn mentions_in(sentences: &[Sentence], timexes: &[Timex]) -> Vec<Mention> {
+    timexes
+        .iter()
         .filter(|t| t.kind == TimexType::Date)
-        .map(|t| {
-            let s = &sentences[t.sentence.min(sentences.len().saturating_sub(1))];
+        .filter_map(|t| {
+            let s = sentences.get(t.sentence)?;
             let at = t.start.saturating_sub(s.start).min(s.text.len());
-            Mention {
-                value: t.value,
+            Some(Mention {
+                value: t.value.clone(),
                 tense: tense_at(&s.text, at),
                 context: TermBag::of(&s.text),
-            }
+            })
         })
         .collect()
+}
+
+fn mentions_of(text: &str) -> Vec<Mention> {
+    let sentences = split_sentences(text);
+    mentions_in(&sentences, &tag(text, &sentences, None))
 }
 
 /// Month and day of an unanchored value whose year is unknown (`XXXX-06-11` → (6, Some(11))).
@@ -414,7 +422,8 @@ pub fn date_batch(batch: Vec<Annotated>) -> Vec<Document> {
     let mut mentions: HashMap<usize, Vec<Mention>> = HashMap::new();
     let mut caption_mentions: HashMap<usize, Vec<Mention>> = HashMap::new();
     for &i in &undated {
-        mentions.insert(i, mentions_of(&docs[i].body));
+        // An undated document was tagged without an anchor already.
+        mentions.insert(i, mentions_in(&docs[i].sentences, &docs[i].timexes));
         let captions = clues[i].captions.join("\n\n");
         caption_mentions.insert(i, mentions_of(&captions));
     }
