@@ -2,6 +2,7 @@
 //! itself is done by the library crates.
 
 mod build;
+mod eval;
 mod progress;
 
 use anyhow::Result;
@@ -34,6 +35,8 @@ enum Command {
     Extract(build::ExtractArgs),
     /// Build the timeline of the bundled demo corpus.
     Demo(DemoArgs),
+    /// Score a stage against public gold data.
+    Eval(eval::EvalArgs),
 }
 
 #[derive(clap::Args)]
@@ -58,6 +61,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Build(args) => build::build(&args, cli.quiet),
         Command::Extract(args) => build::extract(&args, cli.quiet),
+        Command::Eval(args) => eval::run(&args, cli.quiet),
         Command::Demo(args) => {
             let corpus = match args.corpus.or_else(demo_corpus) {
                 Some(c) => c,

@@ -128,6 +128,12 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     #[serde(default)]
     pub timexes: Vec<Timex>,
+    /// Names found in the body, each pointing at an entity of the batch.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mentions: Vec<crate::story::Mention>,
+    /// Figures read from the body (never from boilerplate).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub facts: Vec<crate::story::Fact>,
     /// Lines or blocks removed as boilerplate, for inspection.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub boilerplate: Vec<String>,

@@ -7,11 +7,16 @@
 pub mod date;
 pub mod diagnostic;
 pub mod document;
+pub mod story;
 pub mod timeline;
 
 pub use date::{Granularity, PartialDate};
 pub use diagnostic::{Diagnostic, Severity};
 pub use document::{
     DateHow, Document, Published, Sentence, Source, SourceFormat, Timex, TimexType,
+};
+pub use story::{
+    Alias, Approx, Conflict, DateConflict, Entity, EntityType, Event, Fact, Mention, Series, SeriesPoint,
+    Story,
 };
 pub use timeline::{Citation, DocumentRef, Timeline, TimelineEntry};

@@ -20,6 +20,9 @@ pub struct TimelineEntry {
     pub summary: Vec<Citation>,
     /// Every document that reports something on this date, cited or not.
     pub docs: Vec<String>,
+    /// Events of the story on this date (ids into `events`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<String>,
     /// How strongly the documents point at this date (higher is stronger).
     #[serde(default)]
     pub score: f64,
@@ -41,4 +44,10 @@ pub struct DocumentRef {
 pub struct Timeline {
     pub entries: Vec<TimelineEntry>,
     pub documents: Vec<DocumentRef>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entities: Vec<crate::story::Entity>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub series: Vec<crate::story::Series>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<crate::story::Event>,
 }

@@ -351,6 +351,7 @@ mod tests {
                     sentence: 2,
                 }],
                 docs: vec!["a/b c".into(), "x".into()],
+                events: Vec::new(),
                 score: 1.0,
             }],
             documents: vec![DocumentRef {
@@ -360,6 +361,7 @@ mod tests {
                 url: Some("javascript:alert(1)".into()),
                 published: Published::default(),
             }],
+            ..Timeline::default()
         }
     }
 

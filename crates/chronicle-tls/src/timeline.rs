@@ -156,6 +156,7 @@ pub fn build_timeline(docs: &[Document], options: &TimelineOptions) -> Timeline 
                 date,
                 summary,
                 docs: doc_ids.into_iter().map(|d| docs[d].id.clone()).collect(),
+                events: Vec::new(),
                 score: (score * 1000.0).round() / 1000.0,
             }
         })
@@ -172,6 +173,7 @@ pub fn build_timeline(docs: &[Document], options: &TimelineOptions) -> Timeline 
                 published: d.published.clone(),
             })
             .collect(),
+        ..Timeline::default()
     }
 }
 
