@@ -10,6 +10,9 @@ use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::fmt::Write;
 
+mod story;
+pub use story::{format_value, series_svg};
+
 /// `timeline.json`: the timeline as the documented JSON contract.
 pub fn timeline_json(timeline: &Timeline) -> String {
     let mut s = serde_json::to_string_pretty(timeline).unwrap_or_else(|_| "{}".into());
@@ -105,6 +108,7 @@ pub fn timeline_markdown(timeline: &Timeline, title: &str) -> String {
         }
         out.push('\n');
     }
+    out.push_str(&story::story_markdown(timeline));
     let _ = writeln!(out, "## Documents\n");
     for d in &timeline.documents {
         let _ = write!(
@@ -123,11 +127,11 @@ pub fn timeline_markdown(timeline: &Timeline, title: &str) -> String {
 }
 
 /// An id as a code span, which Markdown shows as written.
-fn md_code(s: &str) -> String {
+pub(crate) fn md_code(s: &str) -> String {
     format!("`{}`", s.replace('`', "'"))
 }
 
-fn md_escape(s: &str) -> String {
+pub(crate) fn md_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if matches!(
@@ -183,6 +187,8 @@ ol.timeline>li:before{content:'';position:absolute;left:-.55em;top:.45em;width:.
 .date{font:bold 1.05em system-ui,sans-serif;color:#b33}.date small{color:#888;font-weight:normal}\
 blockquote{margin:.4em 0;padding:0}cite{font:.8em system-ui,sans-serif;color:#555;font-style:normal}\
 cite a{color:#555}.sources{font:.8em system-ui,sans-serif;color:#777}\
+.chart{width:100%;height:auto;max-width:640px;display:block;margin:.5em 0}.conflict{color:#a00}\
+ul.points,ul.events{font-size:.95em}h3 small{color:#777;font-weight:normal}\
 table{border-collapse:collapse;font:.85em system-ui,sans-serif;width:100%}td,th{border-bottom:1px solid #ddd;padding:.3em;text-align:left;vertical-align:top}";
 
 /// `timeline.html`: one file, readable offline, no external requests.
@@ -241,7 +247,15 @@ pub fn timeline_html(timeline: &Timeline, title: &str) -> String {
         }
         out.push_str("</li>\n");
     }
-    out.push_str("</ol>\n<h2>Documents</h2>\n<table>\n<tr><th>id</th><th>title</th><th>outlet</th><th>published</th><th>how</th></tr>\n");
+    out.push_str("</ol>\n");
+    let doc_link = |id: &str| {
+        let label = docs
+            .get(id)
+            .map_or_else(|| id.to_string(), |d| doc_label(d));
+        format!("<a href=\"#{}\">{}</a>", anchor(id), html_escape(&label))
+    };
+    out.push_str(&story::story_html(timeline, &doc_link));
+    out.push_str("<h2>Documents</h2>\n<table>\n<tr><th>id</th><th>title</th><th>outlet</th><th>published</th><th>how</th></tr>\n");
     for d in &timeline.documents {
         let title = match d.url.as_deref().and_then(safe_href) {
             Some(href) => format!(
