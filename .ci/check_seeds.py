@@ -3,6 +3,7 @@
 Reads DIR/documents.jsonl and DIR/timeline.json and fails with a message per unmet expectation.
 """
 import json
+import re
 import sys
 
 out = sys.argv[1]
@@ -59,6 +60,30 @@ for date, need in [("2009-07-22", {"000"}), ("2011-12", {"001"}), ("2020-06-11",
     expect(e is not None, f"no timeline entry for {date} (entries: {sorted(entries)})")
     if e:
         expect(need <= cited(e), f"entry {date} cites {sorted(cited(e))}, expected {sorted(need)}")
+
+# Story knowledge (issue: entities, figures, events).
+def entity_with(alias):
+    for e in timeline.get("entities", []):
+        if any(re.search(rf"\b{re.escape(alias)}$", a["text"], re.I) for a in e["aliases"]):
+            return e
+    return None
+
+
+for group in [["Mr Maliki", "al-Maliki"], ["Kadhimi", "Kadhemi", "Kachin"], ["ISIS", "Islamic State"]]:
+    found = [entity_with(a) for a in group]
+    ids = {e["id"] for e in found if e}
+    expect(all(found) and len(ids) == 1, f"aliases {group} should be one entity, got {[e and e['name'] for e in found]}")
+
+troops = [s for s in timeline.get("series", []) if any(p["value"] == 6000 for p in s["points"])]
+expect(len(troops) == 1, f"expected one series holding the 6,000 troops, got {len(troops)}")
+if troops:
+    points = {(p["value"], (p["date"] or "")[:7], p["doc"].split("_")[0]) for p in troops[0]["points"]}
+    for value, date, doc in [(170000, "2007", "001"), (130000, "2009-07", "000"), (6000, "2011-12", "001"), (2500, "2021-07", "003")]:
+        expect((value, date, doc) in points, f"troops series lacks {value} ({date}, {doc}): {sorted(points)}")
+    expect(not any(p["value"] == 2200 for p in troops[0]["points"]), "2,200 from a See also list entered the troops series")
+dialogue = [v for v in timeline.get("events", []) if v["date"] == "2020-06-11"]
+expect(any({d.split("_")[0] for d in v["docs"]} >= {"002", "004"} for v in dialogue),
+       f"the 2020-06-11 dialogue should be one event citing 002 and 004: {[v['docs'] for v in dialogue]}")
 
 if failures:
     print("seeds gate FAILED:")

@@ -5,7 +5,7 @@ use anyhow::{Context, Result};
 use chronicle_ingest::Input;
 use chronicle_model::{PartialDate, Severity};
 use chronicle_pipeline::{annotate_inputs, Batch, Options, Progress};
-use chronicle_tls::{build_timeline, TimelineOptions};
+use chronicle_tls::{build_timeline, Method, TimelineOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -30,9 +30,15 @@ pub struct BuildArgs {
     /// Latest date to include (YYYY, YYYY-MM or YYYY-MM-DD).
     #[arg(long, value_parser = parse_date)]
     to: Option<PartialDate>,
+    /// Date selection: mentions (document support) or ranker (learned on Timeline17).
+    #[arg(long, default_value_t = Method::Ranker)]
+    method: Method,
     /// Title shown on the timeline.
     #[arg(long)]
     title: Option<String>,
+    /// Build the timeline of one entity: only the documents that name it (any alias).
+    #[arg(long, value_name = "NAME")]
+    entity: Option<String>,
     /// Exit with status 1 if any input was skipped.
     #[arg(long)]
     strict: bool,
@@ -47,7 +53,9 @@ impl BuildArgs {
             sentences: 2,
             from: None,
             to: None,
+            method: Method::default(),
             title: Some("Demo: the Tolvash Dam dispute (invented)".to_string()),
+            entity: None,
             strict: false,
         }
     }
@@ -132,19 +140,50 @@ fn documents_jsonl(batch: &Batch) -> Result<String> {
 }
 
 pub fn build(args: &BuildArgs, quiet: bool) -> Result<ExitCode> {
-    let batch = annotate(&args.inputs, quiet);
+    let mut batch = annotate(&args.inputs, quiet);
     let code = report(&batch, quiet, args.strict);
     if batch.documents.is_empty() {
         return Ok(code);
     }
+    let story = chronicle_story::analyse(&mut batch.documents);
+    let selected: Vec<chronicle_model::Document> = match &args.entity {
+        None => batch.documents.clone(),
+        Some(name) => {
+            let Some(entity) = chronicle_story::entity_by_name(&story.entities, name) else {
+                let mut known: Vec<&str> = story.entities.iter().map(|e| e.name.as_str()).collect();
+                known.truncate(15);
+                anyhow::bail!(
+                    "no entity named {name:?} in these documents; some that are: {}",
+                    known.join(", ")
+                );
+            };
+            if !quiet {
+                eprintln!(
+                    "timeline of {} ({} documents)",
+                    entity.name,
+                    entity.docs.len()
+                );
+            }
+            chronicle_story::documents_mentioning(&batch.documents, entity)
+                .into_iter()
+                .cloned()
+                .collect()
+        }
+    };
     let options = TimelineOptions {
         dates: args.dates,
         sentences: args.sentences,
         from: args.from,
         to: args.to,
+        method: args.method,
+        ..TimelineOptions::default()
     };
-    let timeline = build_timeline(&batch.documents, &options);
-    let title = args.title.clone().unwrap_or_else(|| "Timeline".to_string());
+    let mut timeline = build_timeline(&selected, &options);
+    chronicle_story::attach(&mut timeline, story);
+    let title = args.title.clone().unwrap_or_else(|| match &args.entity {
+        Some(name) => format!("Timeline: {name}"),
+        None => "Timeline".to_string(),
+    });
     std::fs::create_dir_all(&args.output)
         .with_context(|| format!("could not create {}", args.output.display()))?;
     write_file(

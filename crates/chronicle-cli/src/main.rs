@@ -1,9 +1,16 @@
 //! The `chronicle` command: argument parsing, progress and files. The work
 //! itself is done by the library crates.
 
+mod ask;
+mod bench;
 mod build;
 mod eval;
+mod eval_extraction;
+mod eval_pubdate;
+mod eval_timex;
+mod eval_tls;
 mod progress;
+mod tag;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand};
@@ -37,6 +44,12 @@ enum Command {
     Demo(DemoArgs),
     /// Score a stage against public gold data.
     Eval(eval::EvalArgs),
+    /// Time a stage on public corpora, with --peers side by side with the Python/Java tools.
+    Bench(bench::BenchArgs),
+    /// Answer a how many / when / who question from news pages, with citations.
+    Ask(ask::AskArgs),
+    /// Tag time expressions (TIMEX3) in TimeML documents.
+    Tag(tag::TagArgs),
 }
 
 #[derive(clap::Args)]
@@ -62,6 +75,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Build(args) => build::build(&args, cli.quiet),
         Command::Extract(args) => build::extract(&args, cli.quiet),
         Command::Eval(args) => eval::run(&args, cli.quiet),
+        Command::Bench(args) => bench::run(&args, cli.quiet),
+        Command::Ask(args) => ask::run(&args, cli.quiet),
+        Command::Tag(args) => tag::run(&args, cli.quiet),
         Command::Demo(args) => {
             let corpus = match args.corpus.or_else(demo_corpus) {
                 Some(c) => c,

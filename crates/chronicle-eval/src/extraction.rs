@@ -8,7 +8,7 @@
 //!   snippet is a true/false positive/negative by whitespace-normalised substring test.
 
 use flate2::read::GzDecoder;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -386,6 +386,478 @@ pub fn snippet_counts(with: &[String], without: &[String], output: Option<&str>)
         fp,
         fn_: with.len() - tp,
         tn: without.len() - fp,
+    }
+}
+
+/// One page of the fundus news fixtures with its expected parse.
+#[derive(Debug, Clone, Serialize)]
+pub struct FundusPage {
+    /// `<country>/<file>`.
+    pub id: String,
+    pub country: String,
+    pub publisher: String,
+    pub url: String,
+    pub crawl_date: String,
+    #[serde(skip)]
+    pub html: String,
+    pub title: Option<String>,
+    pub authors: Vec<String>,
+    /// As given, e.g. `2025-04-15 03:08:00+00:00`.
+    pub published: Option<String>,
+    /// Summary, section headlines and paragraphs, one per line.
+    pub body: String,
+}
+
+#[derive(Deserialize)]
+struct FundusMeta {
+    #[serde(default)]
+    url: String,
+    #[serde(default)]
+    crawl_date: String,
+}
+
+#[derive(Deserialize, Default)]
+struct FundusBody {
+    #[serde(default)]
+    summary: Vec<String>,
+    #[serde(default)]
+    sections: Vec<FundusSection>,
+}
+
+#[derive(Deserialize)]
+struct FundusSection {
+    #[serde(default)]
+    headline: Vec<String>,
+    #[serde(default)]
+    paragraphs: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct FundusExpected {
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    authors: Vec<String>,
+    #[serde(default)]
+    publishing_date: Option<String>,
+    #[serde(default)]
+    body: Option<FundusBody>,
+}
+
+fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, LoadError> {
+    let raw = read_bytes(path)?;
+    serde_json::from_slice(&raw).map_err(|source| LoadError::Json {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Loads the fundus fixtures: every `<country>/<Publisher>.json` with its
+/// `.meta.json` and pages, sorted by id. A publisher's JSON holds one expected
+/// parse per parser version, and its pages are not labelled with a version:
+/// each version goes to the page whose words cover most of its expected
+/// title and body (pages left over are skipped).
+pub fn load_fundus(dir: &Path) -> Result<Vec<FundusPage>, LoadError> {
+    let mut pages = Vec::new();
+    let countries = std::fs::read_dir(dir).map_err(|source| LoadError::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let mut country_dirs: Vec<PathBuf> = countries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
+    country_dirs.sort();
+    for cdir in country_dirs {
+        let country = cdir
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let entries = std::fs::read_dir(&cdir).map_err(|source| LoadError::Io {
+            path: cdir.clone(),
+            source,
+        })?;
+        let mut expected_files: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.extension().is_some_and(|x| x == "json")
+                    && !p.to_string_lossy().ends_with(".meta.json")
+            })
+            .collect();
+        expected_files.sort();
+        for exp_path in expected_files {
+            let publisher = exp_path
+                .file_stem()
+                .map(|f| f.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let meta_path = cdir.join(format!("{publisher}.meta.json"));
+            if !meta_path.is_file() {
+                continue;
+            }
+            let expected: BTreeMap<String, FundusExpected> = read_json(&exp_path)?;
+            let meta: BTreeMap<String, FundusMeta> = read_json(&meta_path)?;
+            let mut files = Vec::new();
+            for (file, m) in meta {
+                let path = cdir.join(&file);
+                if path.is_file() {
+                    let html = read_gz_text(&path)?;
+                    files.push((file, m, html));
+                }
+            }
+            let versions: Vec<(String, FundusExpected)> = expected.into_iter().collect();
+            for (vi, fi) in match_versions(&versions, &files) {
+                let (_, e) = &versions[vi];
+                let (file, m, html) = &files[fi];
+                pages.push(FundusPage {
+                    id: format!("{country}/{file}"),
+                    country: country.clone(),
+                    publisher: publisher.clone(),
+                    url: m.url.clone(),
+                    crawl_date: m.crawl_date.clone(),
+                    html: html.clone(),
+                    title: e.title.clone(),
+                    authors: e.authors.clone(),
+                    published: e.publishing_date.clone(),
+                    body: fundus_body_text(e.body.as_ref()),
+                });
+            }
+        }
+    }
+    pages.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(pages)
+}
+
+fn fundus_body_text(body: Option<&FundusBody>) -> String {
+    let Some(b) = body else {
+        return String::new();
+    };
+    let mut lines: Vec<&str> = b.summary.iter().map(String::as_str).collect();
+    for s in &b.sections {
+        lines.extend(s.headline.iter().map(String::as_str));
+        lines.extend(s.paragraphs.iter().map(String::as_str));
+    }
+    lines.join("\n")
+}
+
+/// Pairs expected parses with pages, best word coverage first.
+fn match_versions(
+    versions: &[(String, FundusExpected)],
+    files: &[(String, FundusMeta, String)],
+) -> Vec<(usize, usize)> {
+    let file_words: Vec<std::collections::HashSet<&str>> = files
+        .iter()
+        .map(|(_, _, html)| tokenize(html).into_iter().collect())
+        .collect();
+    let mut scored = Vec::new();
+    for (vi, (_, e)) in versions.iter().enumerate() {
+        let text = format!(
+            "{} {}",
+            e.title.as_deref().unwrap_or(""),
+            fundus_body_text(e.body.as_ref())
+        );
+        let words: Vec<&str> = tokenize(&text).into_iter().take(300).collect();
+        for (fi, set) in file_words.iter().enumerate() {
+            let hit = words.iter().filter(|w| set.contains(*w)).count();
+            let cover = hit as f64 / words.len().max(1) as f64;
+            scored.push((cover, vi, fi));
+        }
+    }
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let (mut used_v, mut used_f) = (vec![false; versions.len()], vec![false; files.len()]);
+    let mut pairs = Vec::new();
+    for (_, vi, fi) in scored {
+        if !used_v[vi] && !used_f[fi] {
+            used_v[vi] = true;
+            used_f[fi] = true;
+            pairs.push((vi, fi));
+        }
+    }
+    pairs
+}
+
+/// What an extractor returned for one page.
+#[derive(Debug, Clone, Default)]
+pub struct Extracted {
+    pub text: String,
+    pub title: Option<String>,
+    pub authors: Vec<String>,
+}
+
+/// Scores of one page, with a compact diff for error listings.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageScore {
+    pub id: String,
+    pub url: String,
+    pub precision: f64,
+    pub recall: f64,
+    /// Output lines (or must-not-have snippets) that should not be there.
+    pub kept_wrongly: Vec<String>,
+    /// Gold lines (or must-have snippets) that are missing.
+    pub dropped: Vec<String>,
+    /// Fundus only: title as extracted, when it differs from the gold one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title_miss: Option<(String, String)>,
+}
+
+impl PageScore {
+    /// Lower is worse: F1 of the page.
+    pub fn f1(&self) -> f64 {
+        if self.precision + self.recall > 0.0 {
+            2.0 * self.precision * self.recall / (self.precision + self.recall)
+        } else {
+            0.0
+        }
+    }
+}
+
+/// Totals of one extraction evaluation.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExtractionReport {
+    pub dataset: String,
+    pub pages: usize,
+    pub precision: f64,
+    pub recall: f64,
+    pub f1: f64,
+    /// scrapinghub: exact token match share; trafilatura: snippet accuracy.
+    pub accuracy: f64,
+    /// Fundus: share of pages whose title equals the gold one (whitespace-normalised).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title_exact: Option<f64>,
+    /// Fundus: author set precision/recall/F1, micro-averaged over pages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author_precision: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author_recall: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author_f1: Option<f64>,
+    pub seconds: f64,
+    pub per_page: Vec<PageScore>,
+}
+
+impl ExtractionReport {
+    /// The `n` worst pages, worst first.
+    pub fn worst(&self, n: usize) -> Vec<&PageScore> {
+        let mut v: Vec<&PageScore> = self.per_page.iter().collect();
+        v.sort_by(|a, b| a.f1().total_cmp(&b.f1()).then(a.id.cmp(&b.id)));
+        v.truncate(n);
+        v
+    }
+}
+
+const DIFF_LINES: usize = 8;
+const DIFF_CHARS: usize = 120;
+
+fn clip(s: &str) -> String {
+    let mut out: String = s.chars().take(DIFF_CHARS).collect();
+    if s.chars().count() > DIFF_CHARS {
+        out.push('…');
+    }
+    out
+}
+
+/// Lines of `text` most of whose shingles are absent from `other`.
+fn unmatched_lines(text: &str, other: &str) -> Vec<String> {
+    let other_tokens = tokenize(other);
+    let other_sh = shingles(&other_tokens, SHINGLE_N);
+    let mut out = Vec::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let toks = tokenize(line);
+        if toks.is_empty() {
+            continue;
+        }
+        let sh = shingles(&toks, SHINGLE_N);
+        let total: usize = sh.values().sum();
+        let hit: usize = sh
+            .iter()
+            .filter(|(k, _)| other_sh.contains_key(*k))
+            .map(|(_, v)| *v)
+            .sum();
+        if hit * 2 < total {
+            out.push(clip(line));
+            if out.len() == DIFF_LINES {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// A shingle-scored page: scores and the diff of lines.
+fn shingle_page(id: &str, url: &str, pred: &str, gold: &str) -> PageScore {
+    let (precision, recall) = shingle_scores(pred, gold);
+    let (kept_wrongly, dropped) = if precision < 1.0 || recall < 1.0 {
+        (unmatched_lines(pred, gold), unmatched_lines(gold, pred))
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    PageScore {
+        id: id.to_string(),
+        url: url.to_string(),
+        precision,
+        recall,
+        kept_wrongly,
+        dropped,
+        title_miss: None,
+    }
+}
+
+/// Runs `extract` on every scrapinghub page and scores it like `evaluate.py`.
+pub fn evaluate_scrapinghub<F>(pages: &[ScrapinghubPage], mut extract: F) -> ExtractionReport
+where
+    F: FnMut(&str, Option<&str>) -> Extracted,
+{
+    let t0 = std::time::Instant::now();
+    let outputs: Vec<Extracted> = pages
+        .iter()
+        .map(|p| extract(&p.html, Some(&p.url)))
+        .collect();
+    let seconds = t0.elapsed().as_secs_f64();
+    let m = shingle_metrics(
+        outputs
+            .iter()
+            .zip(pages)
+            .map(|(o, p)| (o.text.as_str(), p.gold_body.as_str())),
+    );
+    let per_page = outputs
+        .iter()
+        .zip(pages)
+        .map(|(o, p)| shingle_page(&p.id, &p.url, &o.text, &p.gold_body))
+        .collect();
+    ExtractionReport {
+        dataset: "scrapinghub".into(),
+        pages: m.pages,
+        precision: m.precision,
+        recall: m.recall,
+        f1: m.f1,
+        accuracy: m.accuracy,
+        title_exact: None,
+        author_precision: None,
+        author_recall: None,
+        author_f1: None,
+        seconds,
+        per_page,
+    }
+}
+
+/// Runs `extract` on every trafilatura-eval page and scores the snippets like
+/// `eval_common.py`.
+pub fn evaluate_trafilatura<F>(pages: &[TrafilaturaPage], mut extract: F) -> ExtractionReport
+where
+    F: FnMut(&str, Option<&str>) -> Extracted,
+{
+    let t0 = std::time::Instant::now();
+    let outputs: Vec<Extracted> = pages
+        .iter()
+        .map(|p| extract(&p.html, Some(&p.url)))
+        .collect();
+    let seconds = t0.elapsed().as_secs_f64();
+    let mut total = SnippetCounts::default();
+    let mut per_page = Vec::with_capacity(pages.len());
+    for (o, p) in outputs.iter().zip(pages) {
+        let c = snippet_counts(&p.with, &p.without, Some(&o.text));
+        total.add(c);
+        let t = norm_ws(&o.text);
+        per_page.push(PageScore {
+            id: p.file.clone(),
+            url: p.url.clone(),
+            precision: ratio(c.tp, c.tp + c.fp),
+            recall: ratio(c.tp, c.tp + c.fn_),
+            kept_wrongly: p
+                .without
+                .iter()
+                .filter(|w| t.contains(&norm_ws(w)))
+                .map(|w| clip(w))
+                .collect(),
+            dropped: p
+                .with
+                .iter()
+                .filter(|w| !t.contains(&norm_ws(w)))
+                .map(|w| clip(w))
+                .collect(),
+            title_miss: None,
+        });
+    }
+    ExtractionReport {
+        dataset: "trafilatura".into(),
+        pages: pages.len(),
+        precision: total.precision(),
+        recall: total.recall(),
+        f1: total.f1(),
+        accuracy: total.accuracy(),
+        title_exact: None,
+        author_precision: None,
+        author_recall: None,
+        author_f1: None,
+        seconds,
+        per_page,
+    }
+}
+
+/// Names compared case- and whitespace-insensitively.
+fn name_key(s: &str) -> String {
+    norm_ws(s).to_lowercase()
+}
+
+/// Runs `extract` on every fundus page: body by shingles (as scrapinghub),
+/// title exact after whitespace normalisation, authors as sets.
+pub fn evaluate_fundus<F>(pages: &[FundusPage], mut extract: F) -> ExtractionReport
+where
+    F: FnMut(&str, Option<&str>) -> Extracted,
+{
+    let t0 = std::time::Instant::now();
+    let outputs: Vec<Extracted> = pages
+        .iter()
+        .map(|p| extract(&p.html, Some(&p.url)))
+        .collect();
+    let seconds = t0.elapsed().as_secs_f64();
+    let m = shingle_metrics(
+        outputs
+            .iter()
+            .zip(pages)
+            .map(|(o, p)| (o.text.as_str(), p.body.as_str())),
+    );
+    let (mut titled, mut title_hits) = (0usize, 0usize);
+    let (mut a_tp, mut a_pred, mut a_gold) = (0usize, 0usize, 0usize);
+    let mut per_page = Vec::with_capacity(pages.len());
+    for (o, p) in outputs.iter().zip(pages) {
+        let mut page = shingle_page(&p.id, &p.url, &o.text, &p.body);
+        if let Some(gold_title) = p.title.as_deref().filter(|t| !t.trim().is_empty()) {
+            titled += 1;
+            let got = o.title.as_deref().map(norm_ws).unwrap_or_default();
+            if got == norm_ws(gold_title) {
+                title_hits += 1;
+            } else {
+                page.title_miss = Some((got, norm_ws(gold_title)));
+            }
+        }
+        let gold: std::collections::HashSet<String> =
+            p.authors.iter().map(|a| name_key(a)).collect();
+        let pred: std::collections::HashSet<String> =
+            o.authors.iter().map(|a| name_key(a)).collect();
+        a_tp += gold.intersection(&pred).count();
+        a_pred += pred.len();
+        a_gold += gold.len();
+        per_page.push(page);
+    }
+    let ap = ratio(a_tp, a_pred);
+    let ar = ratio(a_tp, a_gold);
+    ExtractionReport {
+        dataset: "fundus".into(),
+        pages: m.pages,
+        precision: m.precision,
+        recall: m.recall,
+        f1: m.f1,
+        accuracy: m.accuracy,
+        title_exact: Some(ratio(title_hits, titled)),
+        author_precision: Some(ap),
+        author_recall: Some(ar),
+        author_f1: Some(if ap + ar > 0.0 {
+            2.0 * ap * ar / (ap + ar)
+        } else {
+            0.0
+        }),
+        seconds,
+        per_page,
     }
 }
 

@@ -1,5 +1,6 @@
-//! Metrics (ROUGE, TLS alignment, Date-F1, TempEval-3, extraction) and data-set loaders.
+//! Metrics (ROUGE, TLS alignment, Date-F1, TempEval-3, extraction, publication dates) and data-set loaders.
 pub mod extraction;
+pub mod pubdate;
 pub mod rouge;
 pub mod timeml;
 pub mod timex;

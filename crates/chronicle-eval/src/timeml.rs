@@ -2,6 +2,7 @@
 
 use chronicle_model::PartialDate;
 use regex::Regex;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use thiserror::Error;
 
@@ -9,6 +10,8 @@ use thiserror::Error;
 pub enum TimemlError {
     #[error("{file}: no <TEXT> element; is this a TimeML file?")]
     NoText { file: String },
+    #[error("{file}: not UTF-8 text")]
+    NotUtf8 { file: String },
     #[error("{file}: could not be read: {source}")]
     Io {
         file: String,
@@ -154,16 +157,128 @@ pub fn parse_timeml(name: &str, xml: &str) -> Result<TimemlDoc, TimemlError> {
     Ok(doc)
 }
 
+impl From<&chronicle_model::Timex> for TimemlTimex {
+    fn from(t: &chronicle_model::Timex) -> Self {
+        let kind = match t.kind {
+            chronicle_model::TimexType::Date => "DATE",
+            chronicle_model::TimexType::Time => "TIME",
+            chronicle_model::TimexType::Duration => "DURATION",
+            chronicle_model::TimexType::Set => "SET",
+        };
+        TimemlTimex {
+            tid: String::new(),
+            start: t.start,
+            end: t.end,
+            text: t.text.clone(),
+            kind: kind.to_string(),
+            value: t.value.clone(),
+            modifier: t.modifier.clone(),
+        }
+    }
+}
+
+impl TimemlDoc {
+    /// The same document (id, creation time, text) with other TIMEX3s.
+    pub fn with_timexes(&self, timexes: Vec<TimemlTimex>) -> TimemlDoc {
+        TimemlDoc {
+            id: self.id.clone(),
+            dct_value: self.dct_value.clone(),
+            dct: self.dct,
+            dct_text: self.dct_text.clone(),
+            text: self.text.clone(),
+            timexes,
+        }
+    }
+}
+
+/// Whether a file name is a TimeML document: `.tml`, or TempEval-3 input (`.TE3input`).
+pub fn is_timeml_name(name: &str) -> bool {
+    name.ends_with(".tml") || name.ends_with(".TE3input")
+}
+
+/// The name a system file for `path` gets: its file name without `.tml` and
+/// `.TE3input` endings, plus `.tml` ("a.tml.TE3input" → "a.tml").
+pub fn output_file_name(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let mut stem = name.as_str();
+    loop {
+        let shorter = stem
+            .strip_suffix(".tml")
+            .or_else(|| stem.strip_suffix(".TE3input"));
+        match shorter {
+            Some(s) if !s.is_empty() => stem = s,
+            _ => break,
+        }
+    }
+    format!("{stem}.tml")
+}
+
+/// The TimeML files under `dir` (recursively; hidden entries skipped), sorted by path.
+pub fn timeml_files(dir: &Path) -> Result<Vec<PathBuf>, TimemlError> {
+    let mut out = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(d) = pending.pop() {
+        let entries = std::fs::read_dir(&d).map_err(|source| TimemlError::Io {
+            file: d.display().to_string(),
+            source,
+        })?;
+        for e in entries.flatten() {
+            let path = e.path();
+            let name = e.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            if path.is_dir() {
+                pending.push(path);
+            } else if is_timeml_name(&name) {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// The documents of a directory, and the files that could not be read.
+#[derive(Debug, Default)]
+pub struct TimemlDir {
+    /// Sorted by path.
+    pub docs: Vec<(PathBuf, TimemlDoc)>,
+    pub errors: Vec<TimemlError>,
+}
+
+/// Every TimeML document under `dir`; unreadable ones are returned as errors beside the others.
+pub fn read_timeml_dir(dir: &Path) -> Result<TimemlDir, TimemlError> {
+    let mut out = TimemlDir::default();
+    for path in timeml_files(dir)? {
+        match read_timeml(&path) {
+            Ok(d) => out.docs.push((path, d)),
+            Err(e) => out.errors.push(e),
+        }
+    }
+    Ok(out)
+}
+
 pub fn read_timeml(path: &std::path::Path) -> Result<TimemlDoc, TimemlError> {
     let name = path.file_stem().map_or_else(
         || path.display().to_string(),
         |s| s.to_string_lossy().into_owned(),
     );
-    let xml = std::fs::read_to_string(path).map_err(|source| TimemlError::Io {
+    let bytes = std::fs::read(path).map_err(|source| TimemlError::Io {
         file: path.display().to_string(),
         source,
     })?;
-    parse_timeml(&name, &xml)
+    let xml = String::from_utf8(bytes).map_err(|_| TimemlError::NotUtf8 {
+        file: path.display().to_string(),
+    })?;
+    parse_timeml(&path.display().to_string(), &xml).map(|mut d| {
+        if d.id == path.display().to_string() {
+            d.id = name;
+        }
+        d
+    })
 }
 
 /// The document as TimeML: its text with `timexes` inserted as TIMEX3 tags (tids
@@ -180,9 +295,32 @@ pub fn write_timeml(doc: &TimemlDoc, timexes: &[TimemlTimex]) -> String {
             escape_text(&doc.dct_text)
         ));
     }
+    out.push_str("<TEXT>");
+    out.push_str(&render_text(doc, timexes));
+    out.push_str("</TEXT>\n\n</TimeML>\n");
+    out
+}
+
+/// `xml` (a TimeML document) with the content of its `<TEXT>` replaced by the
+/// tag-free text of `doc` with `timexes` inserted. What comes before `<TEXT>`
+/// (DOCID, DCT, extra information) is kept as it was; what comes after it is
+/// dropped, since links there (TLINK, MAKEINSTANCE) point at the removed tags.
+pub fn replace_text_timexes(xml: &str, doc: &TimemlDoc, timexes: &[TimemlTimex]) -> Option<String> {
+    let start = xml.find("<TEXT>")? + 6;
+    xml[start..].find("</TEXT>")?;
+    let mut out = String::with_capacity(xml.len() + timexes.len() * 64);
+    out.push_str(&xml[..start]);
+    out.push_str(&render_text(doc, timexes));
+    out.push_str("</TEXT>\n\n</TimeML>\n");
+    Some(out)
+}
+
+/// The text of `doc`, escaped, with `timexes` as TIMEX3 tags (tids t1, t2…).
+/// Overlapping tags after the first are dropped, since XML cannot nest them here.
+pub fn render_text(doc: &TimemlDoc, timexes: &[TimemlTimex]) -> String {
+    let mut out = String::with_capacity(doc.text.len() + timexes.len() * 64);
     let mut sorted: Vec<&TimemlTimex> = timexes.iter().collect();
     sorted.sort_by_key(|t| (t.start, std::cmp::Reverse(t.end)));
-    out.push_str("<TEXT>");
     let mut pos = 0;
     let mut n = 0;
     for t in sorted {
@@ -210,7 +348,6 @@ pub fn write_timeml(doc: &TimemlDoc, timexes: &[TimemlTimex]) -> String {
         pos = t.end;
     }
     out.push_str(&escape_text(&doc.text[pos..]));
-    out.push_str("</TEXT>\n\n</TimeML>\n");
     out
 }
 

@@ -270,6 +270,154 @@ pub fn score_timex(gold: &[TimemlDoc], system: &[TimemlDoc]) -> TimexScores {
     scores
 }
 
+/// Errors of one kind sharing the shape of their expression, for reading what to fix first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErrorPattern {
+    pub kind: TimexErrorKind,
+    /// The expression's shape: lower case, digit runs as `#`, month and weekday names
+    /// as `<month>` / `<weekday>`; for value errors the gold and system value shapes follow.
+    pub pattern: String,
+    pub count: usize,
+    /// Up to five `doc: gold … | system … | context` lines.
+    pub examples: Vec<String>,
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The shape of an expression or value: digit runs become `#`, names become classes.
+pub fn expression_shape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        if word.is_empty() {
+            return;
+        }
+        if MONTHS.contains(&word.as_str()) {
+            out.push_str("<month>");
+        } else if WEEKDAYS.contains(&word.as_str()) {
+            out.push_str("<weekday>");
+        } else {
+            out.push_str(word);
+        }
+        word.clear();
+    };
+    let mut in_digits = false;
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            flush(&mut word, &mut out);
+            if !in_digits {
+                out.push('#');
+            }
+            in_digits = true;
+            continue;
+        }
+        in_digits = false;
+        if c.is_alphabetic() {
+            word.extend(c.to_lowercase());
+        } else {
+            flush(&mut word, &mut out);
+            out.push(if c.is_whitespace() { ' ' } else { c });
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+/// Groups errors by kind and shape, most frequent first (ties by kind, then shape).
+pub fn error_patterns(errors: &[TimexError]) -> Vec<ErrorPattern> {
+    let describe = |t: &Option<TimemlTimex>| {
+        t.as_ref().map_or_else(String::new, |t| {
+            format!("\"{}\" {} {}", t.text, t.kind, t.value)
+        })
+    };
+    let mut groups: HashMap<(TimexErrorKind, String), ErrorPattern> = HashMap::new();
+    for e in errors {
+        let Some(main) = e.gold.as_ref().or(e.system.as_ref()) else {
+            continue;
+        };
+        let mut pattern = expression_shape(&main.text);
+        match e.kind {
+            TimexErrorKind::WrongValue => {
+                let sys = e.system.as_ref().map_or("", |t| t.value.as_str());
+                pattern = format!(
+                    "{pattern}: {} vs {}",
+                    expression_shape(&main.value),
+                    expression_shape(sys)
+                );
+            }
+            TimexErrorKind::WrongType => {
+                let sys = e.system.as_ref().map_or("", |t| t.kind.as_str());
+                pattern = format!("{pattern}: {} vs {sys}", main.kind);
+            }
+            TimexErrorKind::Span => {
+                let sys = e.system.as_ref().map_or("", |t| t.text.as_str());
+                pattern = format!("{pattern} vs {}", expression_shape(sys));
+            }
+            _ => {}
+        }
+        let g = groups
+            .entry((e.kind, pattern.clone()))
+            .or_insert_with(|| ErrorPattern {
+                kind: e.kind,
+                pattern,
+                count: 0,
+                examples: Vec::new(),
+            });
+        g.count += 1;
+        if g.examples.len() < 5 {
+            g.examples.push(format!(
+                "{}: gold {} | system {} | {}",
+                e.doc,
+                describe(&e.gold),
+                describe(&e.system),
+                e.context
+            ));
+        }
+    }
+    let mut out: Vec<ErrorPattern> = groups.into_values().collect();
+    out.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then(a.kind.cmp(&b.kind))
+            .then_with(|| a.pattern.cmp(&b.pattern))
+    });
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -320,5 +468,20 @@ mod tests {
         assert!(kinds.contains(&TimexErrorKind::Missed));
         assert!(kinds.contains(&TimexErrorKind::Spurious));
         assert!(kinds.contains(&TimexErrorKind::Span));
+        let patterns = error_patterns(&s.errors);
+        assert_eq!(
+            patterns.iter().map(|p| p.count).sum::<usize>(),
+            s.errors.len()
+        );
+        assert!(patterns.iter().any(
+            |p| p.kind == TimexErrorKind::Span && p.pattern == "<weekday> morning vs <weekday>"
+        ));
+    }
+
+    #[test]
+    fn shapes_group_like_expressions() {
+        assert_eq!(expression_shape("Dec. 12, 2021"), "<month>. #, #");
+        assert_eq!(expression_shape("last Friday"), "last <weekday>");
+        assert_eq!(expression_shape("1998-W03"), "#-w#");
     }
 }

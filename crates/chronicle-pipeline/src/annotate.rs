@@ -50,6 +50,7 @@ pub fn annotate_raw(raw: RawDocument) -> Annotated {
             doc.body = page.paragraphs.join("\n\n");
             doc.boilerplate = page.boilerplate;
             clues.meta = page.dates;
+            clues.captions = page.captions;
         }
         RawContent::Text(text) => {
             let page = extract_text(&text);

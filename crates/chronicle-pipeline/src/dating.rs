@@ -33,7 +33,8 @@ pub struct DatingClues {
 const EARLIEST_YEAR: i32 = 1990;
 
 fn plausible(d: &PartialDate, fetched: Option<PartialDate>) -> bool {
-    d.year >= EARLIEST_YEAR && fetched.is_none_or(|f| d.first_day() <= f.last_day())
+    // a day's slack: a crawl date in UTC may be the day before a local timestamp
+    d.year >= EARLIEST_YEAR && fetched.is_none_or(|f| d.first_day() <= f.last_day() + 1)
 }
 
 /// The date part of a timestamp in any of the forms records carry
@@ -205,6 +206,123 @@ struct Candidate {
     how: DateHow,
     confidence: f32,
     evidence: String,
+    /// The HTML clue it came from, if any.
+    source: Option<DateSource>,
+    /// A date line that says it is an update ("Updated 5 May"): the
+    /// extractor marks those with a low confidence.
+    labelled_update: bool,
+}
+
+/// Reorders `candidates` (sorted strongest first) where the strongest is
+/// beaten by what the page shows:
+/// - a month or year (from a URL, say) gives way to a day inside it;
+/// - a metadata publication date gives way to the date the page displays by
+///   its title when that one is also the declared modification date: the page
+///   was republished and shows its new date.
+fn prefer_visible_date(candidates: &mut [Candidate]) {
+    let Some(best) = candidates.first() else {
+        return;
+    };
+    if best.date.granularity() != Granularity::Day {
+        let finer = candidates
+            .iter()
+            .position(|c| c.date.granularity() == Granularity::Day && best.date.overlaps(&c.date));
+        if let Some(i) = finer {
+            let day = candidates[i].date;
+            candidates[..=i].rotate_right(1);
+            candidates[0].confidence = candidates[0].confidence.max(candidates[1].confidence);
+            debug_assert_eq!(candidates[0].date, day);
+        }
+        return;
+    }
+    let from_metadata = matches!(
+        best.source,
+        Some(DateSource::MetaPublished | DateSource::JsonLdPublished)
+    );
+    if !from_metadata {
+        return;
+    }
+    let modified: Vec<PartialDate> = candidates
+        .iter()
+        .filter(|c| {
+            matches!(
+                c.source,
+                Some(DateSource::MetaModified | DateSource::JsonLdModified)
+            )
+        })
+        .map(|c| c.date)
+        .collect();
+    let is_shown = |c: &Candidate| {
+        matches!(
+            c.source,
+            Some(DateSource::Byline | DateSource::Dateline | DateSource::TimeElement)
+        )
+    };
+    // the page also shows its first publication date: nothing to correct
+    if candidates
+        .iter()
+        .any(|c| is_shown(c) && c.date == best.date)
+    {
+        return;
+    }
+    let shown = candidates.iter().position(|c| {
+        matches!(c.source, Some(DateSource::Byline | DateSource::Dateline))
+            && !c.labelled_update
+            && c.date > best.date
+            && modified.contains(&c.date)
+    });
+    if let Some(i) = shown {
+        let confidence = candidates[0].confidence;
+        candidates[..=i].rotate_right(1);
+        candidates[0].confidence = confidence;
+    }
+}
+
+/// Minutes since midnight of `HH:MM`.
+fn minute_of_day(time: &str) -> Option<i64> {
+    let (h, m) = time.split_once(':')?;
+    Some(h.parse::<i64>().ok()? * 60 + m.get(..2)?.parse::<i64>().ok()?)
+}
+
+/// A UTC timestamp that the page also renders in its own zone (JSON-LD says
+/// `2023-11-09T01:09Z`, the byline "November 8, 2023 at 6:09 p.m."): the
+/// publication day is the local one, and the difference gives the offset.
+fn to_local_time(candidates: &mut [Candidate]) {
+    let Some(best) = candidates.first() else {
+        return;
+    };
+    let utc = matches!(
+        best.zone.as_deref(),
+        Some("Z" | "+00:00" | "+0000" | "UTC" | "GMT")
+    );
+    let Some(best_minute) = best.time.as_deref().and_then(minute_of_day) else {
+        return;
+    };
+    if !utc || best.date.granularity() != Granularity::Day {
+        return;
+    }
+    let utc_minute = best.date.first_day() * 1440 + best_minute;
+    let local = candidates[1..].iter().find_map(|c| {
+        let minute = c.time.as_deref().and_then(minute_of_day)?;
+        if c.zone.is_some() || c.date == best.date || c.date.granularity() != Granularity::Day {
+            return None;
+        }
+        let offset = c.date.first_day() * 1440 + minute - utc_minute;
+        (offset % 30 == 0 && offset != 0 && offset.abs() <= 14 * 60)
+            .then(|| (c.date, c.time.clone(), offset, c.evidence.clone()))
+    });
+    if let Some((date, time, offset, evidence)) = local {
+        let sign = if offset < 0 { '-' } else { '+' };
+        let best = &mut candidates[0];
+        best.date = date;
+        best.time = time;
+        best.zone = Some(format!(
+            "{sign}{:02}:{:02}",
+            offset.abs() / 60,
+            offset.abs() % 60
+        ));
+        best.evidence = format!("{}, in local time as {evidence}", best.evidence);
+    }
 }
 
 /// The publication date from the document's own sources, strongest first:
@@ -221,6 +339,8 @@ pub fn date_from_sources(clues: &DatingClues, body: &str) -> Published {
                 how: DateHow::Record,
                 confidence: 0.95,
                 evidence: format!("the record declares published \"{raw}\""),
+                source: None,
+                labelled_update: false,
             });
         }
     }
@@ -229,7 +349,7 @@ pub fn date_from_sources(clues: &DatingClues, body: &str) -> Published {
         let (how, weight) = match m.source {
             DateSource::MetaPublished | DateSource::JsonLdPublished => (DateHow::Meta, 1.0),
             DateSource::TimeElement => (DateHow::Meta, 0.9),
-            DateSource::Byline => (DateHow::Text, 0.9),
+            DateSource::Byline | DateSource::Dateline | DateSource::Text => (DateHow::Text, 0.9),
             DateSource::Url => (DateHow::Url, 0.85),
             DateSource::MetaModified | DateSource::JsonLdModified => (DateHow::Meta, 0.5),
         };
@@ -240,6 +360,8 @@ pub fn date_from_sources(clues: &DatingClues, body: &str) -> Published {
             how,
             confidence: (m.confidence * weight).clamp(0.0, 1.0),
             evidence: format!("{:?} \"{}\"", m.source, m.raw),
+            source: Some(m.source),
+            labelled_update: m.source == DateSource::Byline && m.confidence < 0.5,
         });
     }
     let order_texts: Vec<&str> = clues
@@ -258,6 +380,8 @@ pub fn date_from_sources(clues: &DatingClues, body: &str) -> Published {
                 how: DateHow::Text,
                 confidence: 0.9,
                 evidence: format!("header line \"{line}\""),
+                source: None,
+                labelled_update: false,
             });
             break;
         }
@@ -275,11 +399,15 @@ pub fn date_from_sources(clues: &DatingClues, body: &str) -> Published {
                     0.6
                 },
                 evidence: format!("the URL contains \"{}\"", c.raw),
+                source: None,
+                labelled_update: false,
             });
         }
     }
     candidates.retain(|c| plausible(&c.date, clues.fetched));
     candidates.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+    prefer_visible_date(&mut candidates);
+    to_local_time(&mut candidates);
     let Some(best) = candidates.first() else {
         return Published::default();
     };
@@ -303,6 +431,31 @@ pub fn date_from_sources(clues: &DatingClues, body: &str) -> Published {
         how: best.how,
         confidence: (best.confidence + 0.03 * agreeing as f32).min(1.0),
         evidence,
+    }
+}
+
+/// What dating one HTML page on its own found: the chosen date and every
+/// candidate the extractor saw (for evaluation and debugging).
+#[derive(Debug, Clone)]
+pub struct PageDating {
+    pub published: Published,
+    pub candidates: Vec<DateCandidate>,
+}
+
+/// Dates one HTML page from its own sources, as `annotate_raw` does, without
+/// the batch inference. `fetched` bounds the date from above.
+pub fn date_html_page(html: &str, url: Option<&str>, fetched: Option<PartialDate>) -> PageDating {
+    let page = chronicle_extract::extract_html(html, url);
+    let clues = DatingClues {
+        fetched,
+        url: url.map(str::to_string),
+        meta: page.dates.clone(),
+        ..DatingClues::default()
+    };
+    let body = page.paragraphs.join("\n\n");
+    PageDating {
+        published: date_from_sources(&clues, &body),
+        candidates: page.dates,
     }
 }
 
@@ -690,6 +843,80 @@ mod tests {
         let (m, d, _) = dateline_of("TOLVASH GORGE, Velmara, May 20 (Amarel Wire) - x").unwrap();
         assert_eq!((m, d), (5, 20));
         assert!(dateline_of("The talks began on June 20 - and ended").is_none());
+    }
+
+    fn clue(
+        source: DateSource,
+        date: &str,
+        time: Option<&str>,
+        zone: Option<&str>,
+    ) -> DateCandidate {
+        DateCandidate {
+            raw: date.to_string(),
+            date: date.parse().ok(),
+            time: time.map(str::to_string),
+            zone: zone.map(str::to_string),
+            source,
+            confidence: match source {
+                DateSource::JsonLdPublished => 0.95,
+                DateSource::MetaModified => 0.45,
+                DateSource::Url => 0.7,
+                DateSource::Text => 0.3,
+                _ => 0.6,
+            },
+        }
+    }
+
+    fn chosen(meta: Vec<DateCandidate>) -> (String, Option<String>, Option<String>) {
+        let clues = DatingClues {
+            meta,
+            ..DatingClues::default()
+        };
+        let p = date_from_sources(&clues, "");
+        (
+            p.date.map(|d| d.to_string()).unwrap_or_default(),
+            p.time,
+            p.zone,
+        )
+    }
+
+    #[test]
+    fn page_shown_dates_correct_metadata() {
+        use DateSource::*;
+        // republished: the page shows its modification date by the title
+        let got = chosen(vec![
+            clue(JsonLdPublished, "2017-08-21", None, None),
+            clue(MetaModified, "2019-04-03", None, None),
+            clue(Byline, "2019-04-03", None, None),
+        ]);
+        assert_eq!(got.0, "2019-04-03");
+        // ... unless it also shows the first publication date
+        let got = chosen(vec![
+            clue(JsonLdPublished, "2017-08-21", None, None),
+            clue(MetaModified, "2019-04-03", None, None),
+            clue(Byline, "2017-08-21", None, None),
+            clue(Byline, "2019-04-03", None, None),
+        ]);
+        assert_eq!(got.0, "2017-08-21");
+        // a month from the URL gives way to a day inside it
+        let got = chosen(vec![
+            clue(Url, "2018-08", None, None),
+            clue(Text, "2018-08-02", None, None),
+        ]);
+        assert_eq!(got.0, "2018-08-02");
+        // a UTC timestamp rendered in local time on the page
+        let got = chosen(vec![
+            clue(JsonLdPublished, "2023-11-09", Some("01:09"), Some("Z")),
+            clue(Byline, "2023-11-08", Some("18:09"), None),
+        ]);
+        assert_eq!(
+            got,
+            (
+                "2023-11-08".into(),
+                Some("18:09".into()),
+                Some("-07:00".into())
+            )
+        );
     }
 
     #[test]

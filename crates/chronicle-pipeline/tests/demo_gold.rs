@@ -91,7 +91,7 @@ fn publication_dates_match_the_gold() {
             misses.push(format!("{id}: found by {how}, gold {}", g["published_how"]));
         }
     }
-    assert_floor("publication dates", &misses, total, 0.85);
+    assert_floor("publication dates", &misses, total, 1.0);
 }
 
 #[test]
@@ -119,7 +119,7 @@ fn bodies_keep_the_article_and_drop_the_boilerplate() {
             }
         }
     }
-    assert_floor("boilerplate removed", &dropped, n_dropped, 0.95);
+    assert_floor("boilerplate removed", &dropped, n_dropped, 1.0);
     assert_floor("article sentences kept", &kept, n_kept, 1.0);
     assert_floor("titles", &titles, n_titles, 1.0);
 }

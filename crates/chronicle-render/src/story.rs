@@ -69,6 +69,12 @@ fn total(e: &Entity) -> usize {
     e.aliases.iter().map(|a| a.count).sum()
 }
 
+/// Series worth a reader's attention: a figure that moved or was reported
+/// more than once. Single figures stay in `timeline.json`.
+fn shown_series(t: &Timeline) -> impl Iterator<Item = &Series> {
+    t.series.iter().filter(|s| s.points.len() > 1)
+}
+
 fn multi_source_events(t: &Timeline) -> impl Iterator<Item = &Event> {
     t.events
         .iter()
@@ -78,9 +84,9 @@ fn multi_source_events(t: &Timeline) -> impl Iterator<Item = &Event> {
 /// Markdown sections for entities, series and events; empty when there are none.
 pub fn story_markdown(t: &Timeline) -> String {
     let mut out = String::new();
-    if !t.series.is_empty() {
+    if shown_series(t).next().is_some() {
         let _ = writeln!(out, "## Figures over time\n");
-        for s in &t.series {
+        for s in shown_series(t) {
             let _ = writeln!(
                 out,
                 "### {} ({})\n",
@@ -282,9 +288,9 @@ pub fn series_svg(s: &Series) -> String {
 /// HTML sections for entities, series and events; empty when there are none.
 pub fn story_html(t: &Timeline, doc_link: &dyn Fn(&str) -> String) -> String {
     let mut out = String::new();
-    if !t.series.is_empty() {
+    if shown_series(t).next().is_some() {
         out.push_str("<h2>Figures over time</h2>\n");
-        for s in &t.series {
+        for s in shown_series(t) {
             let _ = writeln!(
                 out,
                 "<h3>{} <small>({})</small></h3>\n{}\n<ul class=\"points\">",

@@ -2,10 +2,10 @@
 //!
 //! `cargo run --release -p chronicle-time --example tempeval3 -- [OUT_DIR] [--errors]`
 //! OUT_DIR receives the system `.tml` files (TimeBank/ and AQUAINT/) for the official scorer.
+//! `chronicle eval timex DIR` does the same for any gold directory.
 
-use chronicle_eval::timeml::{read_timeml, write_timeml, TimemlDoc, TimemlTimex};
-use chronicle_eval::timex::score_timex;
-use std::collections::BTreeMap;
+use chronicle_eval::timeml::{read_timeml_dir, write_timeml, TimemlDoc, TimemlTimex};
+use chronicle_eval::timex::{error_patterns, score_timex};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -22,69 +22,35 @@ fn main() {
         .iter()
         .find(|a| !a.starts_with("--"))
         .map(PathBuf::from);
-    let mut gold: Vec<(String, PathBuf, TimemlDoc)> = Vec::new();
+    let mut gold: Vec<(&str, PathBuf, TimemlDoc)> = Vec::new();
     for part in ["TimeBank", "AQUAINT"] {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(root.join(part))
-            .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
-            .unwrap_or_default();
-        files.sort();
-        for f in files
-            .into_iter()
-            .filter(|f| f.extension().is_some_and(|e| e == "tml"))
-        {
-            match read_timeml(&f) {
-                Ok(d) => gold.push((part.to_string(), f, d)),
-                Err(e) => eprintln!("{e}"),
+        match read_timeml_dir(&root.join(part)) {
+            Ok(dir) => {
+                for e in dir.errors {
+                    eprintln!("{e}");
+                }
+                gold.extend(dir.docs.into_iter().map(|(p, d)| (part, p, d)));
             }
+            Err(e) => eprintln!("{e}"),
         }
     }
     let bytes: usize = gold.iter().map(|g| g.2.text.len()).sum();
     let started = Instant::now();
-    let mut system = Vec::with_capacity(gold.len());
-    for (_, _, g) in &gold {
-        let sentences = chronicle_time::split_sentences(&g.text);
-        let tags = chronicle_time::tag(&g.text, &sentences, g.dct);
-        let timexes = tags
-            .into_iter()
-            .map(|t| TimemlTimex {
-                tid: String::new(),
-                start: t.start,
-                end: t.end,
-                text: t.text,
-                kind: serde_json::to_value(t.kind)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default(),
-                value: t.value,
-                modifier: t.modifier,
-            })
-            .collect();
-        system.push(TimemlDoc {
-            timexes,
-            ..g.clone()
-        });
-    }
+    let system: Vec<TimemlDoc> = gold
+        .iter()
+        .map(|(_, _, g)| {
+            let tags = chronicle_time::tag_text(&g.text, g.dct);
+            g.with_timexes(tags.iter().map(TimemlTimex::from).collect())
+        })
+        .collect();
     let secs = started.elapsed().as_secs_f64();
     let golds: Vec<TimemlDoc> = gold.iter().map(|g| g.2.clone()).collect();
     let s = score_timex(&golds, &system);
     if show_errors {
-        let mut groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        for e in &s.errors {
-            let g = e.gold.as_ref().map_or(String::new(), |t| {
-                format!("{} {} {}", t.text, t.kind, t.value)
-            });
-            let y = e.system.as_ref().map_or(String::new(), |t| {
-                format!("{} {} {}", t.text, t.kind, t.value)
-            });
-            groups
-                .entry(format!("{:?}", e.kind))
-                .or_default()
-                .push(format!("{}\tgold: {g}\tsys: {y}\t{}", e.doc, e.context));
-        }
-        for (k, v) in groups {
-            println!("== {k} ({})", v.len());
-            for line in v {
-                println!("{line}");
+        for p in error_patterns(&s.errors) {
+            println!("== {:?} {} ({})", p.kind, p.pattern, p.count);
+            for line in &p.examples {
+                println!("    {line}");
             }
         }
     }

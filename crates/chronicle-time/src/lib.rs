@@ -15,3 +15,10 @@ mod values;
 pub use sentences::split_sentences;
 pub use tagger::tag;
 pub use tense::{tense_at, Tense};
+
+use chronicle_model::{PartialDate, Timex};
+
+/// Splits `text` into sentences and tags it: [`tag`] for a text on its own.
+pub fn tag_text(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
+    tag(text, &split_sentences(text), dct)
+}

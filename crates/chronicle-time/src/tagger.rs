@@ -5,6 +5,7 @@ use crate::lexicon::{english, Lexicon};
 use crate::tense::{tense_at, Tense};
 use crate::tokens::{tokenize, Tok, TokKind};
 use crate::values::*;
+use chronicle_model::date::weekday_from_days;
 use chronicle_model::{PartialDate, Sentence, Timex, TimexType};
 
 /// One match: tokens `[start, end)` of the sentence.
@@ -172,12 +173,28 @@ impl<'a> Matcher<'a> {
 
     /// A four-digit year: (year, next).
     fn year4(&self, i: usize) -> Option<(i32, usize)> {
+        if self.kind(i) == Some(TokKind::Word) {
+            return self.year_in_words(i);
+        }
         let d = self.digits(i)?;
         if d.len() != 4 {
             return None;
         }
         let y: i32 = d.parse().ok()?;
         (1000..=2199).contains(&y).then_some((y, i + 1))
+    }
+
+    /// "nineteen ninety-six", "twenty twenty": a year read as two numbers.
+    fn year_in_words(&self, i: usize) -> Option<(i32, usize)> {
+        let &hundreds = self.lex.numbers.get(self.w(i))?;
+        if !(10..=20).contains(&hundreds) || self.kind(i + 1) != Some(TokKind::Word) {
+            return None;
+        }
+        let (rest, j) = self.cardinal(i + 1)?;
+        if !(10..=99).contains(&rest) {
+            return None;
+        }
+        Some(((hundreds * 100 + rest) as i32, j))
     }
 
     /// A day of the month in digits (with optional ordinal suffix) or an ordinal word.
@@ -230,7 +247,31 @@ impl<'a> Matcher<'a> {
             let prev = self.w(i - 1);
             if matches!(
                 prev,
-                "$" | "#" | "£" | "€" | "no" | "number" | "route" | "flight"
+                "$" | "#"
+                    | "£"
+                    | "€"
+                    | "no"
+                    | "number"
+                    | "route"
+                    | "flight"
+                    | "room"
+                    | "suite"
+                    | "apartment"
+                    | "highway"
+                    | "interstate"
+                    | "page"
+                    | "chapter"
+                    | "section"
+                    | "model"
+                    | "box"
+                    | "gate"
+                    | "platform"
+                    | "bus"
+                    | "channel"
+                    | "code"
+                    | "ext"
+                    | "tel"
+                    | "phone"
             ) || self.kind(i - 1) == Some(TokKind::Number)
             {
                 return false;
@@ -263,13 +304,51 @@ impl<'a> Matcher<'a> {
                 consider(Some(h));
             }
         }
-        // Quantity modifiers: "more than four hours", "about 3 p.m.".
+        // Quantity modifiers: "more than four hours", "about 3 p.m.", "nearly four years ago".
+        // Not before "the": "over the past year" is a span, not more than one.
         if let Some((n, md)) = self.lex.duration_modifiers.longest(self.rest(i)) {
-            if let Some(mut h) = self.core(i + n) {
-                let fits = h.kind == TimexType::Duration
-                    || (md == "APPROX" && !matches!(self.w(i), "some"));
-                if fits {
-                    h.modifier = Some(md.clone());
+            if self.w(i + n) != "the" {
+                if let Some(mut h) = self.core(i + n) {
+                    let ago =
+                        h.end > 0 && self.lex.ago_words.longest(&[self.w(h.end - 1)]).is_some();
+                    let fits = h.kind == TimexType::Duration
+                        || ago
+                        || (md == "APPROX" && !matches!(self.w(i), "some"));
+                    if fits {
+                        h.modifier = Some(md.clone());
+                        consider(Some(h));
+                    }
+                }
+            }
+        }
+        // "the late 1970s", "the early summer": the article belongs to a decade or season.
+        if self.w(i) == "the" {
+            if let Some((1, md)) = self.lex.point_modifiers.longest(self.rest(i + 1)) {
+                let j = self.skip_hyphen(i + 2);
+                if self.w(j) != "the" {
+                    if let Some(mut h) = self.core(j) {
+                        let decade =
+                            h.value.len() == 3 && h.value.bytes().all(|b| b.is_ascii_digit());
+                        let season = self
+                            .lex
+                            .seasons
+                            .contains_key(self.w(h.end.saturating_sub(1)));
+                        if decade || season {
+                            h.modifier = Some(md.clone());
+                            consider(Some(h));
+                        }
+                    }
+                }
+            }
+        }
+        // "earlier this year", "later yesterday", "Earlier Sunday": the adverb is part of the span.
+        if matches!(self.w(i), "earlier" | "later") {
+            let next = self.w(i + 1);
+            // Not "earlier this week" or "earlier Sunday", which TimeML leaves out.
+            let anchored = matches!(next, "today" | "yesterday" | "tonight" | "tomorrow")
+                || (matches!(next, "this" | "that") && self.w(i + 2) != "week");
+            if anchored {
+                if let Some(h) = self.core(i + 1).filter(|h| h.kind != TimexType::Duration) {
                     consider(Some(h));
                 }
             }
@@ -325,7 +404,7 @@ impl<'a> Matcher<'a> {
         };
         let value = match e.value.strip_prefix('@') {
             None => e.value.clone(),
-            Some(special) => self.special_value(special)?,
+            Some(special) => self.special_value(special, i)?,
         };
         Some(Hit {
             end: i + n,
@@ -336,7 +415,7 @@ impl<'a> Matcher<'a> {
     }
 
     /// Values named in the data file by `@NAME` that depend on the anchor.
-    fn special_value(&self, name: &str) -> Option<String> {
+    fn special_value(&self, name: &str, at: usize) -> Option<String> {
         let a = &self.anchor;
         Some(match name {
             "TODAY" => relative(a, CalUnit::Day, 0),
@@ -351,9 +430,12 @@ impl<'a> Matcher<'a> {
                 }
             }
             "WEEKEND" | "LAST_WEEKEND" | "NEXT_WEEKEND" => {
+                // Told in the past on a weekday, "the weekend" is the one just gone.
+                let weekday = a.days().map(weekday_from_days);
                 let shift = match name {
                     "LAST_WEEKEND" => -1,
                     "NEXT_WEEKEND" => 1,
+                    _ if self.tense(at) == Tense::Past && weekday.is_some_and(|d| d <= 5) => -1,
                     _ => 0,
                 };
                 format!("{}-WE", relative(a, CalUnit::Week, shift))
@@ -460,6 +542,11 @@ impl<'a> Matcher<'a> {
             };
             if let Some((y, l)) = self.year4(k) {
                 return hit(l, TimexType::Date, fmt_ym(Some(y), m));
+            }
+            // "June last year", "January this year".
+            if let (Some(&rel), "year") = (self.lex.relative_words.get(self.w(j)), self.w(j + 1)) {
+                let y = self.anchor.year.map(|y| y + rel as i32);
+                return hit(j + 2, TimexType::Date, fmt_ym(y, m));
             }
             if self.month_alone_ok(i) {
                 let y = year_of_month_day(&self.anchor, m, None, self.tense(i), None);
@@ -623,7 +710,12 @@ impl<'a> Matcher<'a> {
 
     /// "two weeks", "a year", "several months", "five-year", "three days ago".
     fn quantity(&self, i: usize) -> Option<Hit> {
-        let (n, j) = if matches!(self.w(i), "a" | "an") {
+        let vague = self.lex.vague_quantities.longest(self.rest(i));
+        let (n, j) = if let Some((len, _)) = vague.filter(|(len, _)| *len > 1) {
+            // "a couple of years" is two years; "a few days" stays vague.
+            let couple = self.rest(i).iter().take(len).any(|w| *w == "couple");
+            (couple.then_some(2), i + len)
+        } else if matches!(self.w(i), "a" | "an") {
             (Some(1), i + 1)
         } else if let Some((n, j)) = self.cardinal(i) {
             if i > 0 && matches!(self.w(i - 1), "$" | "£" | "€" | "#") {
@@ -650,8 +742,8 @@ impl<'a> Matcher<'a> {
             return None;
         }
         let mut end = k + 1;
-        // "a 6-year-old boy" is an age.
-        if self.w(end) == "-" && self.w(end + 1) == "old" {
+        // "a 6-year-old boy", "52 years old" are ages.
+        if (self.w(end) == "-" && self.w(end + 1) == "old") || self.w(end) == "old" {
             return None;
         }
         // "$1.76 a year", "20% a year" are rates, not spans.
@@ -677,7 +769,13 @@ impl<'a> Matcher<'a> {
             }
         }
         // "three weeks ago", "a year earlier".
-        if let Some((len, &dir)) = self.lex.ago_words.longest(self.rest(end)) {
+        // "three days later" counts from a narrated event, not from now: TimeML tags the span alone.
+        let ago = self
+            .lex
+            .ago_words
+            .longest(self.rest(end))
+            .filter(|_| self.w(end) != "later");
+        if let Some((len, &dir)) = ago {
             let ago_value = match (n, CalUnit::from_code(unit)) {
                 (Some(n), Some(cu)) => relative(&self.anchor, cu, dir * n),
                 (None, _) if dir < 0 => "PAST_REF".to_string(),
@@ -843,6 +941,11 @@ impl<'a> Matcher<'a> {
             (n, 4u8, j + 2)
         } else {
             let (n, k) = self.ordinal(j)?;
+            let hyphenated = self.skip_hyphen(k) != k;
+            // "the third-quarter loss": the article belongs to the noun, not to the date.
+            if hyphenated && self.w(i) == "the" {
+                return None;
+            }
             let k = self.skip_hyphen(k);
             let k = if self.w(k) == "fiscal" { k + 1 } else { k };
             let per_year = match self.w(k) {
@@ -982,6 +1085,9 @@ impl<'a> Matcher<'a> {
         }
         if let Some(p) = self.lex.parts_of_day.get(self.w(k)) {
             return hit(k + 1, TimexType::Set, format!("XXXX-XX-XXT{p}"));
+        }
+        if let Some((m, l)) = self.month_name(k) {
+            return hit(l, TimexType::Set, format!("XXXX-{m:02}"));
         }
         None
     }

@@ -1,9 +1,20 @@
-//! Arbitrary input never panics and stays linear (no timing asserts: these just have to finish).
+//! Arbitrary input never panics and stays linear: each input must finish well
+//! inside a generous bound (a quadratic blow-up on a megabyte takes minutes).
 
 use chronicle_model::PartialDate;
 use chronicle_time::{split_sentences, tag, tense_at};
 
+/// Seconds any one input may take, even in a debug build on a busy machine.
+const BOUND_SECS: u64 = 60;
+
 fn run(text: &str) {
+    let started = std::time::Instant::now();
+    check(text);
+    let secs = started.elapsed().as_secs();
+    assert!(secs < BOUND_SECS, "{} bytes took {secs} s", text.len());
+}
+
+fn check(text: &str) {
     let dct: Option<PartialDate> = "2021-07-28".parse().ok();
     let sentences = split_sentences(text);
     for s in &sentences {
@@ -23,6 +34,11 @@ fn run(text: &str) {
 fn long_digit_runs_and_huge_numbers() {
     run(&"9".repeat(100_000));
     run("99999999999999999999999 years ago, 18446744073709551616 days later, 9999-99-99, 99/99/9999, 0/0/0000.");
+    run(&"7".repeat(1_000_000));
+    run(&"2021-07-28 ".repeat(100_000));
+    run(&"12/31/1999/".repeat(50_000));
+    run(&"1,000,000.".repeat(50_000));
+    run(&"555-2882015 24/7 911 3-1 $2,015 ".repeat(20_000));
     run("In 2199 and 1000 and 0000 and year 99999 on 31.02.2021 and 29/02/2021 and 2020-02-30.");
 }
 
@@ -32,6 +48,9 @@ fn repeated_relative_phrases() {
     run(&text);
     run(&"last last next this the end of early late mid ".repeat(2000));
     run(&"a year and a half and a half ".repeat(1000));
+    run(&format!("{}Monday", "the week before ".repeat(1000)));
+    run(&"nineteen ninety-six ".repeat(5000));
+    run(&"more than more than about nearly ".repeat(5000));
 }
 
 #[test]

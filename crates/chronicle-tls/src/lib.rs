@@ -1,7 +1,14 @@
 //! Timeline summarisation: which dates matter, and which sentences say what
 //! happened on each.
 
+pub mod news_tls;
+pub mod ptb;
+pub mod ranker;
+pub mod state;
 pub mod terms;
 pub mod timeline;
+pub mod vectors;
 
-pub use timeline::{build_timeline, TimelineOptions};
+pub use ranker::DateRanker;
+pub use state::{DateStats, TimelineState};
+pub use timeline::{build_timeline, Method, TimelineOptions};

@@ -9,6 +9,7 @@
 //! element's score is O(1), and the best element is the article container.
 //! Its blocks, less removed and link-heavy ones, are the main text.
 
+use super::furniture;
 use super::meta::MetaCollector;
 use scraper::node::Element;
 use scraper::{ElementRef, Html, Node};
@@ -61,6 +62,8 @@ struct Removal {
     /// Soft removals are undone when they would take most of the page's prose
     /// (a page-wide `<form>`, a wrapper class that happens to say "sidebar").
     soft: bool,
+    /// The marking element (`tag.class`), kept only for the debug listing.
+    label: String,
     /// Opened by a section heading ("Related"): undone when it would take the
     /// article body or when no prose precedes it.
     heading: bool,
@@ -99,6 +102,8 @@ struct Walker<'m> {
     header_depth: u32,
     /// Consecutive `<br>`s with only whitespace between: two make a break.
     pending_br: bool,
+    /// Record removal labels for [`debug_listing`].
+    debug: bool,
 }
 
 /// Elements whose content is never text.
@@ -265,6 +270,15 @@ fn is_boilerplate_word(w: &str) -> bool {
             | "caption"
             | "credit"
             | "skip"
+            | "authorbio"
+            | "authorbox"
+            | "authorinfo"
+            | "aboutauthor"
+            | "aboutthe"
+            | "authordescription"
+            | "autorbox"
+            | "bio"
+            | "biography"
     )
 }
 
@@ -437,10 +451,28 @@ pub(crate) fn class_flags(el: &Element) -> ClassFlags {
                 count += 1;
             }
         }
+        // page builders name every content box `elementor-widget-…`
+        let builder = lower.starts_with("elementor");
         for k in 0..count {
             let (a, b) = spans[k];
             if let Some(w) = lower.get(a..b) {
-                flag_word(&mut f, w);
+                let skip = match w {
+                    // `field-label-hidden` hides a field's label, not the field
+                    "hidden" | "hide" => {
+                        k > 0
+                            && spans
+                                .get(k - 1)
+                                .and_then(|&(c, d)| lower.get(c..d))
+                                .is_some_and(|p| {
+                                    matches!(p, "label" | "title" | "heading" | "caption")
+                                })
+                    }
+                    "widget" => builder,
+                    _ => false,
+                };
+                if !skip {
+                    flag_word(&mut f, w);
+                }
             }
             if k + 1 < count {
                 let (c, d) = spans[k + 1];
@@ -633,12 +665,23 @@ impl<'m> Walker<'m> {
             bonus: body_bonus(el, flags),
             parent: self.stack.last().map(|f| f.record),
         });
+        let label = if self.debug && removal.is_some() {
+            format!(
+                "{}.{}#{}",
+                name,
+                el.attr("class").unwrap_or(""),
+                el.id().unwrap_or("")
+            )
+        } else {
+            String::new()
+        };
         let removal = removal.map(|soft| {
             self.removals.push(Removal {
                 start: self.blocks.len(),
                 end: self.blocks.len(),
                 soft,
                 heading: false,
+                label,
             });
             (self.removals.len() - 1, soft)
         });
@@ -685,7 +728,9 @@ impl<'m> Walker<'m> {
             return;
         }
         let Some(b) = self.blocks.last() else { return };
-        if b.chars > 60 || !is_section_boilerplate_heading(&b.text) {
+        if b.chars > 60
+            || !(is_section_boilerplate_heading(&b.text) || furniture::is_exact_label(&b.text))
+        {
             return;
         }
         // the nearest ancestor holding content before the heading (not just a
@@ -706,6 +751,7 @@ impl<'m> Walker<'m> {
                         end: self.blocks.len(),
                         soft: false,
                         heading: true,
+                        label: String::new(),
                     });
                     self.stack[k].tail_removal = Some(self.removals.len() - 1);
                 }
@@ -921,6 +967,7 @@ fn extract_with(doc: &Html, meta: &mut MetaCollector, debug: Option<&mut String>
         article_depth: 0,
         header_depth: 0,
         pending_br: false,
+        debug: debug.is_some(),
     };
     walk(doc, &mut w);
     let Walker {
@@ -1118,7 +1165,9 @@ fn select(
         let b = &blocks[i];
         let ld = link_density(b);
         let ok = match b.kind {
-            _ if looks_like_markup(&b.text) || is_byline_or_notice(b) => false,
+            _ if looks_like_markup(&b.text) || is_byline_or_notice(b) || is_furniture_line(b) => {
+                false
+            }
             // from the leftward extension only prose is taken
             _ if i < core_start => {
                 weights[i] > 0.0 && !matches!(b.kind, BlockKind::Heading | BlockKind::Title)
@@ -1130,6 +1179,7 @@ fn select(
         };
         keep[i] = ok;
     }
+    cut_after_tail_label(&blocks, &removed, &mut keep, core_start, end);
     // trim short non-prose blocks at the edges (bylines, dates, "Share")
     let mut first = start;
     while first < end && (!keep[first] || is_edge_noise(&blocks[first])) {
@@ -1144,10 +1194,15 @@ fn select(
     if let Some(out) = debug {
         use std::fmt::Write;
         for (i, b) in blocks.iter().enumerate() {
-            let head: String = b.text.chars().take(90).collect();
+            let head: String = b.text.chars().take(2000).collect();
             let _ = writeln!(
                 out,
-                "{} {} {:>8.1} {:?} ld={:.2} {}",
+                "{} {} {} {:>8.1} {:?} ld={:.2} {}",
+                if (start..end).contains(&i) {
+                    "in "
+                } else {
+                    "out"
+                },
                 if keep[i] { "KEEP" } else { "    " },
                 if removed[i] { "rm" } else { "  " },
                 weights[i],
@@ -1161,8 +1216,8 @@ fn select(
             if r.end > r.start {
                 let _ = writeln!(
                     out,
-                    "removal {}..{} soft={} heading={}",
-                    r.start, r.end, r.soft, r.heading
+                    "removal {}..{} soft={} heading={} {}",
+                    r.start, r.end, r.soft, r.heading, r.label
                 );
             }
         }
@@ -1204,6 +1259,54 @@ fn is_byline_or_notice(b: &Block) -> bool {
     };
     let rest = t.len() - (d.span.1 - d.span.0);
     rest <= 60 && b.link_chars * 2 < b.chars.max(1) + 60
+}
+
+/// Contact lines, reference numbers, credits, calls to action and section
+/// labels: furniture inside the article container.
+fn is_furniture_line(b: &Block) -> bool {
+    let (t, n) = (b.text.as_str(), b.chars);
+    match b.kind {
+        BlockKind::Heading | BlockKind::Title => furniture::is_exact_label(t),
+        _ => {
+            furniture::is_tail_label(t, n)
+                || furniture::is_call_to_action(t, n)
+                || (b.kind != BlockKind::TableRow && furniture::is_contact_line(t, n))
+                || furniture::is_reference_line(t, n)
+                || furniture::is_credit_line(t, n)
+        }
+    }
+}
+
+/// A label such as "Weitere Informationen:" or "About the author" after most
+/// of the kept prose opens the furniture that ends the article: the rest goes.
+fn cut_after_tail_label(
+    blocks: &[Block],
+    removed: &[bool],
+    keep: &mut [bool],
+    from: usize,
+    end: usize,
+) {
+    let prose = |b: &Block| if b.chars >= 80 { b.chars } else { 0 };
+    let total: usize = (from..end)
+        .filter(|&i| keep[i])
+        .map(|i| prose(&blocks[i]))
+        .sum();
+    let mut before = 0usize;
+    for i in from..end {
+        let b = &blocks[i];
+        // most of the article is above, and less prose below than above
+        if !removed[i]
+            && before > 0
+            && before * 3 >= total * 2
+            && furniture::is_cut_label(&b.text, b.chars)
+        {
+            keep[i..end].iter_mut().for_each(|k| *k = false);
+            return;
+        }
+        if keep[i] {
+            before += prose(b);
+        }
+    }
 }
 
 /// Escaped tags shown as text (`&lt;img ...&gt;` in the source).

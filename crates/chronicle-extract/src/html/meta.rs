@@ -44,7 +44,15 @@ pub(crate) struct MetaCollector {
     og_url: Option<String>,
     raw_dates: Vec<RawDate>,
     byline_elements: usize,
+    /// Text blocks from the first `<h1>` on (a few), where bylines and
+    /// datelines stand.
     near_title: Vec<String>,
+    /// Short text blocks elsewhere on the page (a few hundred), for a date
+    /// line when nothing better is found.
+    other_short_blocks: Vec<String>,
+    /// Photo captions and credits: their dates are when a picture was
+    /// taken, weak evidence for inference, never a byline.
+    captions: Vec<String>,
 }
 
 /// Text of an element, cut off after `max` bytes (elements can be huge).
@@ -141,6 +149,168 @@ fn clean_author(s: &str) -> Option<String> {
     Some(s)
 }
 
+/// How many text blocks from the headline on may hold a byline or dateline.
+const NEAR_TITLE_BLOCKS: usize = 8;
+/// Blocks looked at for date lines elsewhere on the page.
+const MAX_SCANNED_BLOCKS: usize = 3000;
+
+/// The first `max` bytes of `s`, cut on a char boundary.
+fn head(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// `<figcaption>`, table captions, and elements whose class or id says
+/// caption or credit (`wp-caption-text`, `photo-credit`).
+fn is_caption(el: &Element) -> bool {
+    if matches!(el.name(), "figcaption" | "caption") {
+        return true;
+    }
+    el.id().into_iter().chain(el.attr("class")).any(|v| {
+        let v = v.to_ascii_lowercase();
+        v.contains("caption") || v.contains("credit")
+    })
+}
+
+/// Words before a date that make a short block a byline.
+const BYLINE_CUES: &[&str] = &[
+    "by",
+    "von",
+    "par",
+    "por",
+    "di",
+    "on",
+    "am",
+    "le",
+    "el",
+    "date",
+    "dated",
+    "datum",
+    "stand",
+    "mis",
+    "written",
+    "geschrieben",
+];
+/// Beginnings of words that do the same ("Veröffentlichung", "publicado").
+const BYLINE_CUE_STEMS: &[&str] = &[
+    "publi",
+    "pubblic",
+    "posted",
+    "updated",
+    "created",
+    "veröffentlich",
+    "erschien",
+    "aktualisier",
+    "actualiz",
+    "modifi",
+    "gepost",
+    "erstellt",
+];
+
+fn is_byline_cue(word: &str) -> bool {
+    let w = word.to_lowercase();
+    BYLINE_CUES.contains(&w.as_str()) || BYLINE_CUE_STEMS.iter().any(|s| w.starts_with(s))
+}
+
+/// Whether a short block reads as a byline or date line ("By Jane Doe |
+/// 13 September 2021", "Veröffentlicht am 27.07.2021") rather than a sentence
+/// of prose that happens to mention a date.
+fn is_byline_like(block: &str, month_first: bool) -> bool {
+    if block.len() > 200 {
+        return false;
+    }
+    let Some(date) = find_dates(block, month_first).into_iter().next() else {
+        return false;
+    };
+    let before = block.get(..date.span.0).unwrap_or("");
+    let after = block.get(date.span.1..).unwrap_or("");
+    let words = |s: &str| {
+        s.split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .count()
+    };
+    let other_words = words(before) + words(after);
+    if other_words <= 6 {
+        return true;
+    }
+    let sentence_end = block.trim_end().ends_with(['.', '!', '?', '"', '”', '»']);
+    let cue = has_cue(before);
+    let separators = block.matches(['|', '·', '•', '/']).count() > 0;
+    (cue || separators) && other_words <= 20 && !(sentence_end && other_words > 6)
+}
+
+/// Stricter than [`is_byline_like`], for blocks away from the title, where
+/// teasers ("Headline 3 March 2021") abound: the date stands nearly alone
+/// or after a cue word.
+fn is_date_line(block: &str, month_first: bool) -> bool {
+    let Some(date) = find_dates(block, month_first).into_iter().next() else {
+        return false;
+    };
+    let before = block.get(..date.span.0).unwrap_or("");
+    let after = block.get(date.span.1..).unwrap_or("");
+    let other_words = count_words(before) + count_words(after);
+    other_words <= 3 || (has_cue(before) && other_words <= 12)
+}
+
+fn count_words(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count()
+}
+
+/// A cue word among the first words of the block ("Posted on", "By X |"):
+/// deep inside a sentence, "by 28 February" is a deadline, not a byline.
+fn has_cue(before: &str) -> bool {
+    before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .any(is_byline_cue)
+}
+
+/// The length of a news dateline opening `text` ("CASTEL ORME, 10 February
+/// 2020 –", "Berlin, 27.07.2021 (dpa) -"): a place of a few capitalised words,
+/// a full date, an optional agency in brackets, then a dash or colon.
+fn dateline_span(text: &str, month_first: bool) -> Option<usize> {
+    let date = find_dates(head(text, 120), month_first)
+        .into_iter()
+        .next()?;
+    let place = text.get(..date.span.0)?.trim_end();
+    let place = place.strip_suffix(',').unwrap_or(place).trim();
+    let place_ok = !place.is_empty()
+        && place.len() <= 50
+        && place.chars().next().is_some_and(char::is_uppercase)
+        && place.split_whitespace().count() <= 5
+        && place
+            .chars()
+            .all(|c| c.is_alphabetic() || " .,'’-/()".contains(c))
+        && place.split_whitespace().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c == '(')
+        });
+    if !place_ok {
+        return None;
+    }
+    let rest = text.get(date.span.1..)?;
+    let trimmed = rest.trim_start();
+    let trimmed = match trimmed.strip_prefix('(') {
+        Some(r) => r.split_once(')')?.1.trim_start(),
+        None => trimmed,
+    };
+    if trimmed.starts_with(['-', '–', '—', ':', '|']) {
+        Some(date.span.1)
+    } else {
+        None
+    }
+}
+
 impl MetaCollector {
     fn add_date(&mut self, raw: &str, source: DateSource, confidence: f32, is_text: bool) {
         let raw = raw.trim();
@@ -165,6 +335,12 @@ impl MetaCollector {
 
     pub(crate) fn element(&mut self, node: ElementRef<'_>, ctx: Context) {
         let el = node.value();
+        if self.captions.len() < 40 && is_caption(el) {
+            let t = bounded_text(node, 500);
+            if !t.is_empty() && !self.captions.contains(&t) {
+                self.captions.push(t);
+            }
+        }
         match el.name() {
             "html" => {
                 if let Some(l) = el.attr("lang").or_else(|| el.attr("xml:lang")) {
@@ -419,12 +595,13 @@ impl MetaCollector {
     /// the first `<h1>`.
     pub(crate) fn set_blocks<'a>(&mut self, blocks: impl Iterator<Item = &'a str>) {
         let start = self.h1_block.unwrap_or(0);
-        self.near_title = blocks
-            .skip(start)
-            .take(8)
-            .filter(|t| t.len() <= 200)
-            .map(str::to_string)
-            .collect();
+        for (i, t) in blocks.enumerate().take(MAX_SCANNED_BLOCKS) {
+            if (start..start + NEAR_TITLE_BLOCKS).contains(&i) {
+                self.near_title.push(head(t, 300).to_string());
+            } else if t.len() <= 200 && t.bytes().any(|b| b.is_ascii_digit()) {
+                self.other_short_blocks.push(t.to_string());
+            }
+        }
     }
 
     fn language(&self) -> Option<String> {
@@ -542,8 +719,35 @@ impl MetaCollector {
         for r in &self.raw_dates {
             push(&r.raw, r.source, r.confidence, r.is_text);
         }
+        let mut dateline_seen = false;
         for t in &self.near_title {
-            push(t, DateSource::Byline, 0.55, true);
+            if self.captions.iter().any(|c| c.contains(t.as_str())) {
+                continue;
+            }
+            // the first paragraph of prose may open with a news dateline
+            if !dateline_seen && t.len() >= 80 {
+                dateline_seen = true;
+                if let Some(span) = dateline_span(t, month_first) {
+                    push(&t[..span], DateSource::Dateline, 0.8, true);
+                    continue;
+                }
+            }
+            if is_byline_like(t, month_first) {
+                push(t, DateSource::Byline, 0.55, true);
+            }
+        }
+        let mut page_lines = 0;
+        for t in &self.other_short_blocks {
+            if page_lines >= 5 {
+                break;
+            }
+            if self.captions.iter().any(|c| c.contains(t.as_str())) {
+                continue;
+            }
+            if is_date_line(t, month_first) {
+                page_lines += 1;
+                push(t, DateSource::Text, 0.3, true);
+            }
         }
         if let Some(c) = url.and_then(date_in_url) {
             dates.push(c);
@@ -559,6 +763,59 @@ impl MetaCollector {
             paragraphs: Vec::new(),
             boilerplate: Vec::new(),
             dates,
+            captions: self.captions,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(block: &str, byline: bool, dateline: Option<&str>) {
+        assert_eq!(is_byline_like(block, false), byline, "byline? {block:?}");
+        let got = dateline_span(block, false).map(|n| &block[..n]);
+        assert_eq!(got, dateline, "dateline of {block:?}");
+    }
+
+    #[test]
+    fn bylines_datelines_and_prose() {
+        check("By Ana Ruiz | 13 September 2021", true, None);
+        check(
+            "Veröffentlichung: 04.02.2022 Label: Some Records Album Genre: Pop",
+            true,
+            None,
+        );
+        check("12 March 2020", true, None);
+        check(
+            "The director asked the delegations to agree on a draft text by 28 February 2020.",
+            false,
+            None,
+        );
+        check(
+            "PORT ELLIS, 4 March 2022 – Crews on the island ferries stopped work on Friday.",
+            false,
+            Some("PORT ELLIS, 4 March 2022"),
+        );
+        check(
+            "Berlin, 27.07.2021 (dpa) - Die Regierung hat am Dienstag beschlossen.",
+            false,
+            Some("Berlin, 27.07.2021"),
+        );
+        check(
+            "On 4 March 2022 the crews stopped work – for a day.",
+            false,
+            None,
+        );
+    }
+
+    #[test]
+    fn page_wide_date_lines_must_stand_nearly_alone() {
+        assert!(is_date_line("Donnerstag, 2. August 2018", false));
+        assert!(is_date_line("Posted on 5 October 2021 in Gardening", false));
+        assert!(!is_date_line(
+            "Haskel remembrance walk draws hundreds 3 March 2021",
+            false
+        ));
     }
 }

@@ -7,6 +7,7 @@
 
 mod content;
 pub mod dates;
+mod furniture;
 mod meta;
 
 use chronicle_model::PartialDate;
@@ -31,6 +32,8 @@ pub struct HtmlPage {
     pub boilerplate: Vec<String>,
     /// Every publication-date clue found, strongest first.
     pub dates: Vec<DateCandidate>,
+    /// Photo captions and credits (their dates are weak dating evidence).
+    pub captions: Vec<String>,
 }
 
 impl HtmlPage {
@@ -50,6 +53,10 @@ pub enum DateSource {
     TimeElement,
     Url,
     Byline,
+    /// A news dateline opening the article ("CITY, 10 February 2020 –").
+    Dateline,
+    /// A date line elsewhere on the page: weak, for pages with nothing better.
+    Text,
 }
 
 /// One publication-date clue.

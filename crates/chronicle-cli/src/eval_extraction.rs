@@ -1,0 +1,109 @@
+//! `chronicle eval extraction`: main text (and, on fundus, title and authors)
+//! of HTML pages against the scrapinghub benchmark, trafilatura-eval or the
+//! fundus fixtures. Loading and scoring are in `chronicle_eval::extraction`,
+//! extraction in `chronicle_extract::extract_html`.
+
+use anyhow::{Context, Result};
+use chronicle_eval::extraction::{
+    evaluate_fundus, evaluate_scrapinghub, evaluate_trafilatura, load_fundus, load_scrapinghub,
+    load_trafilatura_eval, Extracted, ExtractionReport,
+};
+use chronicle_extract::extract_html;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum ExtractionDataset {
+    Scrapinghub,
+    Trafilatura,
+    Fundus,
+}
+
+#[derive(clap::Args)]
+pub struct ExtractionArgs {
+    /// Which data set DIR holds: scrapinghub, trafilatura or fundus.
+    #[arg(long)]
+    dataset: ExtractionDataset,
+    /// The data set's directory.
+    dir: PathBuf,
+    /// Print the report as JSON (scores and every page).
+    #[arg(long)]
+    json: bool,
+    /// List the N worst pages with what was kept wrongly and what was dropped.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    errors: usize,
+}
+
+fn extract(html: &str, url: Option<&str>) -> Extracted {
+    let page = extract_html(html, url);
+    Extracted {
+        text: page.paragraphs.join("\n"),
+        title: page.title,
+        authors: page.authors,
+    }
+}
+
+fn print_report(r: &ExtractionReport, errors: usize) {
+    println!(
+        "{}: {} pages  P {:.4}  R {:.4}  F1 {:.4}  accuracy {:.4}",
+        r.dataset, r.pages, r.precision, r.recall, r.f1, r.accuracy
+    );
+    if let Some(t) = r.title_exact {
+        println!("title: exact {t:.4}");
+    }
+    if let (Some(p), Some(rc), Some(f)) = (r.author_precision, r.author_recall, r.author_f1) {
+        println!("authors: P {p:.4}  R {rc:.4}  F1 {f:.4}");
+    }
+    println!(
+        "speed: {:.1} pages/s (extraction only, one thread)",
+        r.pages as f64 / r.seconds.max(1e-9)
+    );
+    for p in r.worst(errors) {
+        println!(
+            "\n{}  P {:.3} R {:.3}  {}",
+            p.id, p.precision, p.recall, p.url
+        );
+        if let Some((got, want)) = &p.title_miss {
+            println!("  title {got:?}, gold {want:?}");
+        }
+        for l in &p.kept_wrongly {
+            println!("  + {l}");
+        }
+        for l in &p.dropped {
+            println!("  - {l}");
+        }
+    }
+}
+
+pub fn run(args: &ExtractionArgs, quiet: bool) -> Result<ExitCode> {
+    let dir = &args.dir;
+    let report = match args.dataset {
+        ExtractionDataset::Scrapinghub => {
+            let pages = load_scrapinghub(dir)
+                .with_context(|| format!("loading scrapinghub pages from {}", dir.display()))?;
+            evaluate_scrapinghub(&pages, extract)
+        }
+        ExtractionDataset::Trafilatura => {
+            let pages = load_trafilatura_eval(dir).with_context(|| {
+                format!("loading trafilatura-eval pages from {}", dir.display())
+            })?;
+            evaluate_trafilatura(&pages, extract)
+        }
+        ExtractionDataset::Fundus => {
+            let pages = load_fundus(dir)
+                .with_context(|| format!("loading fundus pages from {}", dir.display()))?;
+            evaluate_fundus(&pages, extract)
+        }
+    };
+    if report.pages == 0 {
+        anyhow::bail!("no pages found in {}", dir.display());
+    }
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else if !quiet || args.errors > 0 {
+        print_report(&report, args.errors);
+    } else {
+        print_report(&report, 0);
+    }
+    Ok(ExitCode::SUCCESS)
+}

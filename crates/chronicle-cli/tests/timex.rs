@@ -1,0 +1,133 @@
+//! `chronicle tag --timeml` and `chronicle eval timex` on invented TimeML fixtures.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/timex")
+}
+
+fn chronicle(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_chronicle"))
+        .args(args)
+        .output()
+        .expect("chronicle runs")
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("chronicle-timex-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    d
+}
+
+fn path_str(p: &Path) -> &str {
+    p.to_str().expect("utf-8 path")
+}
+
+#[test]
+fn tag_writes_one_file_per_input_and_names_bad_files() {
+    let out = temp_dir("tag");
+    let gold = fixtures().join("gold");
+    let broken = fixtures().join("broken.tml");
+    let output = chronicle(&[
+        "tag",
+        "--timeml",
+        path_str(&gold),
+        path_str(&broken),
+        "-o",
+        path_str(&out),
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(stderr.contains("broken.tml"), "{stderr}");
+    assert!(stderr.contains("tagged 2 file(s)"), "{stderr}");
+
+    let written = std::fs::read_to_string(out.join("harbour.tml")).expect("harbour.tml written");
+    let input = std::fs::read_to_string(gold.join("harbour.tml")).expect("fixture");
+    // Outside TEXT nothing changes; the creation time keeps its role.
+    let head = |s: &str| s[..s.find("<TEXT>").expect("TEXT")].to_string();
+    assert_eq!(head(&written), head(&input));
+    assert!(written.contains("functionInDocument=\"CREATION_TIME\""));
+    // The input's own tags are gone, the text is the same, our TIMEX3 are in.
+    assert!(!written.contains("<EVENT"));
+    let strip = |s: &str| {
+        let start = s.find("<TEXT>").expect("TEXT");
+        let end = s.find("</TEXT>").expect("/TEXT");
+        let body = &s[start..end];
+        let mut out = String::new();
+        let mut in_tag = false;
+        for c in body.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                _ if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        out
+    };
+    assert_eq!(strip(&written), strip(&input));
+    assert!(written
+        .contains("<TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2021-07-27\">yesterday</TIMEX3>"));
+    // Number-like strings are no time expressions.
+    assert!(written.contains("call 555-2882015 for tickets, open 24/7."));
+    assert!(out.join("mill.tml").is_file());
+    let _ = std::fs::remove_dir_all(&out);
+}
+
+#[test]
+fn tag_fails_when_nothing_is_written() {
+    let out = temp_dir("nothing");
+    let broken = fixtures().join("broken.tml");
+    let output = chronicle(&["tag", "--timeml", path_str(&broken), "-o", path_str(&out)]);
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no <TEXT> element"));
+    let _ = std::fs::remove_dir_all(&out);
+}
+
+#[test]
+fn eval_timex_tags_or_reads_a_system_and_reports() {
+    let gold = fixtures().join("gold");
+    let output = chronicle(&["eval", "timex", path_str(&gold), "--json", "--verbose"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(report["documents"], 2);
+    assert_eq!(report["gold"], 8);
+    assert_eq!(report["strict"]["f1"], 1.0);
+    assert_eq!(report["value_f1"], 1.0);
+    assert_eq!(report["per_doc"].as_array().map(Vec::len), Some(2));
+
+    // A system directory with one file changed: a wrong value and a missed expression.
+    let sys = temp_dir("system");
+    std::fs::create_dir_all(&sys).expect("temp dir");
+    let harbour = std::fs::read_to_string(gold.join("harbour.tml")).expect("fixture");
+    let changed = harbour
+        .replace("value=\"2021-07-26\">Monday", "value=\"2021-08-02\">Monday")
+        .replace(
+            "<TIMEX3 tid=\"t5\" type=\"SET\" value=\"XXXX-WXX-5\">every Friday</TIMEX3>",
+            "every Friday",
+        );
+    std::fs::write(sys.join("harbour.tml"), changed).expect("write");
+    std::fs::copy(gold.join("mill.tml"), sys.join("mill.tml")).expect("copy");
+    let output = chronicle(&[
+        "eval",
+        "timex",
+        path_str(&gold),
+        "--system",
+        path_str(&sys),
+        "--errors",
+    ]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{text}");
+    assert!(text.contains("documents 2  gold 8  system 7"), "{text}");
+    assert!(
+        text.contains("WrongValue\t1\t<weekday>: #-#-# vs #-#-#"),
+        "{text}"
+    );
+    assert!(text.contains("Missed\t1\tevery <weekday>"), "{text}");
+    let _ = std::fs::remove_dir_all(&sys);
+}

@@ -1,0 +1,99 @@
+//! `chronicle eval tls` on chronicle-tls's invented fixture corpus, and
+//! `chronicle build --method`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../chronicle-tls/tests/fixtures/corpus")
+}
+
+fn chronicle(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_chronicle"))
+        .args(args)
+        .output()
+        .expect("chronicle runs")
+}
+
+#[test]
+fn eval_tls_reports_json_and_writes_timelines() {
+    let out = std::env::temp_dir().join(format!("chronicle-tls-test-{}", std::process::id()));
+    let corpus = fixture();
+    let output = chronicle(&[
+        "eval",
+        "tls",
+        corpus.to_str().expect("utf-8 path"),
+        "--method",
+        "mentions",
+        "--json",
+        "--out",
+        out.to_str().expect("utf-8 path"),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON report");
+    assert_eq!(report["method"], "mentions");
+    assert_eq!(report["pairs"], 1);
+    let pair = &report["topics"][0]["pairs"][0];
+    assert_eq!(pair["timeline"], "tl");
+    assert!(
+        pair["scores"]["date"]["f1"].as_f64().unwrap_or(0.0) > 0.5,
+        "{pair}"
+    );
+    let written =
+        std::fs::read_to_string(out.join("ferry_strike/tl.txt")).expect("timeline written");
+    assert!(written.contains("2031-03-08\n"), "{written}");
+    assert!(written.contains("--------------------------------"));
+    let _ = std::fs::remove_dir_all(&out);
+}
+
+#[test]
+fn eval_tls_verbose_text_and_bad_method() {
+    let corpus = fixture();
+    let output = chronicle(&[
+        "eval",
+        "tls",
+        corpus.to_str().expect("utf-8 path"),
+        "--verbose",
+    ]);
+    assert!(output.status.success());
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("method: ranker"), "{text}");
+    assert!(text.contains("ferry_strike"), "{text}");
+    assert!(text.contains("average over 1 pairs: AR1"), "{text}");
+    // The fixture corpus lacks the pairs news-tls was run on.
+    assert!(!text.contains("news-tls subset"), "{text}");
+    let bad = chronicle(&[
+        "eval",
+        "tls",
+        corpus.to_str().expect("utf-8 path"),
+        "--method",
+        "nope",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn build_accepts_a_method() {
+    let out = std::env::temp_dir().join(format!("chronicle-build-method-{}", std::process::id()));
+    let input = fixture().join("ferry_strike/InputDocs");
+    let output = chronicle(&[
+        "-q",
+        "build",
+        input.to_str().expect("utf-8 path"),
+        "-o",
+        out.to_str().expect("utf-8 path"),
+        "--method",
+        "mentions",
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(out.join("timeline.json").is_file());
+    let _ = std::fs::remove_dir_all(&out);
+}

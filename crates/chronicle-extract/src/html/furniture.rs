@@ -1,0 +1,390 @@
+//! Text-level tests for page furniture that class names do not give away:
+//! section labels ("Media contact", "Weitere Informationen:"), calls to action
+//! ("Sign up to our newsletter"), contact lines (e-mail, phone), reference
+//! numbers ("Press release No. 04/2020") and picture credits.
+//!
+//! All tests look at one short block; long prose never matches.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Lower-cased, whitespace-normalised, with trailing `:`/`.`/`?`/`!` removed.
+fn label_key(text: &str) -> String {
+    let lower = text.to_lowercase();
+    lower
+        .trim()
+        .trim_end_matches([':', '.', '?', '!', ' ', '…', '»', '›', '>'])
+        .trim_start_matches(['»', '›', '>', ' ', '|'])
+        .to_string()
+}
+
+/// Labels that open a block of furniture after the article: contacts, author
+/// notes, further reading, sources, recommendations.
+const TAIL_LABELS: &[&str] = &[
+    // en
+    "contact",
+    "contacts",
+    "contact us",
+    "media contact",
+    "media contacts",
+    "press contact",
+    "press contacts",
+    "media enquiries",
+    "media inquiries",
+    "press office",
+    "for more information",
+    "more information",
+    "further information",
+    "about the author",
+    "about the authors",
+    "related articles",
+    "related stories",
+    "related posts",
+    "related content",
+    "read more",
+    "read next",
+    "more stories",
+    "you may also like",
+    "you might also like",
+    "recommended",
+    "recommended for you",
+    "editor's picks",
+    "most read",
+    "most popular",
+    "also read",
+    "see also",
+    "follow us",
+    "subscribe",
+    "newsletter",
+    "share",
+    "share this",
+    "share this article",
+    "share this page",
+    "tags",
+    "topics",
+    "advertisement",
+    "sponsored",
+    // de
+    "kontakt",
+    "pressekontakt",
+    "medienkontakt",
+    "ansprechpartner",
+    "ansprechpartnerin",
+    "weitere informationen",
+    "mehr informationen",
+    "weitere infos",
+    "mehr infos",
+    "über den autor",
+    "über die autorin",
+    "über die autoren",
+    "zum autor",
+    "zur autorin",
+    "fragen an den autor",
+    "mehr themen",
+    "mehr zum thema",
+    "auch interessant",
+    "das könnte sie auch interessieren",
+    "das könnte dich auch interessieren",
+    "schon gelesen",
+    "lesen sie auch",
+    "lies auch",
+    "weitere artikel",
+    "ähnliche beiträge",
+    "ähnliche artikel",
+    "empfehlungen aus der redaktion",
+    "quellen",
+    "quellenangaben",
+    "anzeige",
+    "werbung",
+    "artikel teilen",
+    "teilen",
+    "schlagworte",
+    // fr
+    "contact presse",
+    "à lire aussi",
+    "a lire aussi",
+    "lire aussi",
+    "sur le même sujet",
+    "à propos de l'auteur",
+    "partager",
+    "publicité",
+    // es, pt
+    "contacto",
+    "contacto de prensa",
+    "lee también",
+    "lea también",
+    "te puede interesar",
+    "noticias relacionadas",
+    "sobre el autor",
+    "compartir",
+    "publicidad",
+    "veja também",
+    "leia também",
+    "leia mais",
+    "sobre o autor",
+    "compartilhe",
+    // it
+    "contatti",
+    "leggi anche",
+    "potrebbe interessarti",
+    "articoli correlati",
+    // nl, pl
+    "lees ook",
+    "meer informatie",
+    "czytaj też",
+    "czytaj także",
+    "zobacz też",
+    "zobacz także",
+];
+
+/// Label prefixes of short lines ("Empfehlungen aus dem Shop", "Mehr Kolumnen
+/// auf …", "More from the newsroom").
+const TAIL_LABEL_PREFIXES: &[&str] = &[
+    "empfehlungen aus ",
+    "mehr ",
+    "more from ",
+    "more on ",
+    "more about ",
+    "weitere ",
+    "über ",
+    "about ",
+    "read more ",
+    "scroll to read more",
+    "lade weitere",
+    "load more",
+];
+
+/// Labels after which nothing of the article follows.
+const CUT_LABELS: &[&str] = &[
+    "contact",
+    "contacts",
+    "contact us",
+    "media contact",
+    "media contacts",
+    "press contact",
+    "press contacts",
+    "media enquiries",
+    "media inquiries",
+    "press office",
+    "for more information",
+    "more information",
+    "further information",
+    "about the author",
+    "about the authors",
+    "related articles",
+    "related stories",
+    "related posts",
+    "related content",
+    "you may also like",
+    "you might also like",
+    "recommended for you",
+    "kontakt",
+    "pressekontakt",
+    "medienkontakt",
+    "ansprechpartner",
+    "ansprechpartnerin",
+    "weitere informationen",
+    "mehr informationen",
+    "weitere infos",
+    "über den autor",
+    "über die autorin",
+    "über die autoren",
+    "zum autor",
+    "zur autorin",
+    "fragen an den autor",
+    "mehr themen",
+    "empfehlungen aus der redaktion",
+    "das könnte sie auch interessieren",
+    "das könnte dich auch interessieren",
+    "ähnliche beiträge",
+    "ähnliche artikel",
+    "weitere artikel",
+    "quellen",
+    "quellenangaben",
+    "contact presse",
+    "à propos de l'auteur",
+    "sur le même sujet",
+    "contacto",
+    "contacto de prensa",
+    "noticias relacionadas",
+    "sobre el autor",
+    "sobre o autor",
+    "articoli correlati",
+    "contatti",
+    "meer informatie",
+];
+
+/// A label after which the rest of the container is furniture.
+pub(crate) fn is_cut_label(text: &str, chars: usize) -> bool {
+    chars <= 60 && CUT_LABELS.contains(&label_key(text).as_str())
+}
+
+/// A line that labels the furniture below it ("Media contact", "Weitere
+/// Informationen:", "Über den Autor").
+pub(crate) fn is_tail_label(text: &str, chars: usize) -> bool {
+    if chars > 60 {
+        return false;
+    }
+    let key = label_key(text);
+    TAIL_LABELS.contains(&key.as_str())
+        || (chars <= 50
+            && !key.contains(['.', '!', ','])
+            && TAIL_LABEL_PREFIXES.iter().any(|p| key.starts_with(p)))
+}
+
+/// A label that is furniture wherever it stands (a heading "Contact", a line
+/// "Related stories"): exact matches only.
+pub(crate) fn is_exact_label(text: &str) -> bool {
+    TAIL_LABELS.contains(&label_key(text).as_str())
+}
+
+/// Words of calls to action: newsletters, subscriptions, apps, social accounts.
+const CALL_TO_ACTION: &[&str] = &[
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "sign up",
+    "follow us",
+    "follow the ",
+    "download the",
+    "get the latest",
+    "support our work",
+    "supporting our work",
+    "become a member",
+    "abonnieren",
+    "abonniere",
+    "abonnement",
+    "abonnez",
+    "folgen sie uns",
+    "folge uns",
+    "melden sie sich",
+    "posteingang",
+    "inscrivez",
+    "inscríbete",
+    "suscríbete",
+    "suscribete",
+    "suscripción",
+    "hazte miembro",
+    "iscriviti",
+    "subskryp",
+];
+
+/// Words that address the reader or speak for the site: a call to action
+/// says "our newsletter", "follow us", "für dich".
+const READER_CUES: &[&str] = &[
+    " our ", " us ", " us.", " us!", "you", "your", "unser", " sie ", " dich", " dir ", " ihr ",
+    " euch", "notre", " nos ", "vous", "nuestr", " tu ", " te ", " nosso", " nossa", " nasz",
+];
+
+/// A short promotional line: "Sign up to our newsletter", "Follow us on
+/// Twitter", "Download the Example app to get your news".
+pub(crate) fn is_call_to_action(text: &str, chars: usize) -> bool {
+    if chars > 200 {
+        return false;
+    }
+    let lower = format!(" {} ", text.to_lowercase());
+    let imperative = [
+        "subscribe",
+        "follow ",
+        "sign up",
+        "download ",
+        "get the latest",
+    ]
+    .iter()
+    .any(|w| lower[1..].starts_with(w));
+    CALL_TO_ACTION.iter().any(|w| lower.contains(w))
+        && (imperative || READER_CUES.iter().any(|w| lower.contains(w)))
+}
+
+static EMAIL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\w.+-]+@[\w-]+(\.[\w-]+)+").expect("static regex"));
+/// Seven or more digits with phone punctuation, optionally after `+`.
+static PHONE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\+|\(0|\b0)\d*[\d ()/.-]{5,}\d").expect("static regex"));
+static CONTACT_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(e-?mail|tel|telefon|telephone|phone|fax|mobil|mobile|tél|téléfono|teléfono)\b\.?\s*:")
+        .expect("static regex")
+});
+/// `No. 04/2020`, `Nr. 17`, `Ref: AB-12`, `Az. 3 K 12/19` at the end of a short line.
+static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(^|\s)(no|nr|n°|nº|ref|reference|az|aktenzeichen|number)\.?\s*:?\s*[A-Z]{0,4}[- ]?\d+([/.-]\d+)*\s*$")
+        .expect("static regex")
+});
+
+/// A contact line outside prose: an e-mail address or a phone number making
+/// up much of a short line, or `Tel.:`/`E-Mail:` labels.
+pub(crate) fn is_contact_line(text: &str, chars: usize) -> bool {
+    if chars > 160 {
+        return false;
+    }
+    let mut rest = chars;
+    let mut found = false;
+    for m in EMAIL.find_iter(text).chain(
+        PHONE
+            .find_iter(text)
+            .filter(|m| m.as_str().chars().filter(char::is_ascii_digit).count() >= 7),
+    ) {
+        found = true;
+        rest = rest.saturating_sub(m.as_str().chars().count());
+    }
+    if CONTACT_WORD.is_match(text) {
+        return true;
+    }
+    found && rest <= 60
+}
+
+/// A short line ending in a reference number ("Press release No. 04/2020").
+pub(crate) fn is_reference_line(text: &str, chars: usize) -> bool {
+    chars <= 60 && REFERENCE.is_match(text)
+}
+
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\(?\s*(quelle|quellen|source|sources|fuente|fonte|źródło|foto|fotos|photo|photos|bild|bilder|image|images|credit|credits|crédits? photos?|crédito|grafik|abbildung)\s*:",
+    )
+    .expect("static regex")
+});
+
+/// A picture or source credit ("Quelle: dpa", "(Credit: Jane Roe)").
+pub(crate) fn is_credit_line(text: &str, chars: usize) -> bool {
+    chars <= 100 && CREDIT.is_match(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Fixture lines: `KIND<TAB>expected<TAB>text`.
+    fn check(kind: &str, want: bool, text: &str) {
+        let n = text.chars().count();
+        let got = match kind {
+            "label" => is_tail_label(text, n),
+            "cut" => is_cut_label(text, n),
+            "cta" => is_call_to_action(text, n),
+            "contact" => is_contact_line(text, n),
+            "reference" => is_reference_line(text, n),
+            "credit" => is_credit_line(text, n),
+            other => panic!("unknown fixture kind {other}"),
+        };
+        assert_eq!(got, want, "{kind} {text:?}");
+    }
+
+    #[test]
+    fn furniture_fixtures() {
+        let data = include_str!("../../tests/fixtures/furniture.tsv");
+        let mut n = 0;
+        for line in data
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            let mut parts = line.splitn(3, '\t');
+            let (Some(kind), Some(want), Some(text)) = (parts.next(), parts.next(), parts.next())
+            else {
+                panic!("bad fixture line {line:?}");
+            };
+            check(kind, want == "yes", text);
+            n += 1;
+        }
+        assert!(n > 20);
+    }
+}

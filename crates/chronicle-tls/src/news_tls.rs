@@ -1,0 +1,315 @@
+//! news-tls's evaluation protocol run end to end on a corpus in Timeline17's
+//! layout: for each (topic, gold timeline) the system gets the articles
+//! published between the gold's first and last date, is told the number of
+//! gold dates (T) and sentences per date (N), and its timeline is scored with
+//! tilse's align+ m:1 ROUGE-1/2 and Date F1.
+//!
+//! Articles go through chronicle's own annotation (passed in as a function,
+//! since the pipeline crate builds on this one), after undoing the corpus's
+//! PTB tokenisation; the folder date is declared as the publication date.
+
+use crate::ptb::untokenise;
+use crate::ranker::{date_features, DateRanker, Example};
+use crate::state::TimelineState;
+use crate::timeline::{Method, TimelineOptions};
+use chronicle_eval::rouge::Rouge;
+use chronicle_eval::tls::{
+    average_news_tls, evaluate_news_tls, load_topic, Article, Day, GoldTimeline, LoadError,
+    PairScores, Timeline as DayTimeline, TimelineEvaluator, Topic,
+};
+use chronicle_ingest::{Declared, RawContent, RawDocument};
+use chronicle_model::{Document, Source, SourceFormat};
+use serde::Serialize;
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::time::Instant;
+
+/// Annotates one document (chronicle-pipeline's `annotate_raw`).
+pub type Annotator<'a> = &'a dyn Fn(RawDocument) -> Document;
+
+/// An article as a raw text document dated by its folder.
+pub fn raw_article(topic: &str, article: &Article) -> RawDocument {
+    let text: Vec<String> = article.lines.iter().map(|l| untokenise(l)).collect();
+    let id = format!("{topic}/{}", article.id);
+    RawDocument {
+        id: id.clone(),
+        source: Source {
+            path: format!("{topic}/InputDocs/{}", article.id),
+            format: SourceFormat::Text,
+            ..Source::default()
+        },
+        url: None,
+        // A blank line after each line keeps one corpus sentence a paragraph.
+        content: RawContent::Text(text.join("\n\n")),
+        declared: Declared {
+            title: Some(id),
+            published: Some(article.published.to_string()),
+            ..Declared::default()
+        },
+    }
+}
+
+/// A topic with its articles annotated, in the topic's article order.
+#[derive(Debug)]
+pub struct AnnotatedTopic {
+    pub topic: Topic,
+    pub documents: Vec<Document>,
+    /// Loading and annotating, in seconds.
+    pub seconds: f64,
+}
+
+/// Loads a topic directory and annotates every article.
+pub fn load_and_annotate(dir: &Path, annotate: Annotator) -> Result<AnnotatedTopic, LoadError> {
+    let start = Instant::now();
+    let topic = load_topic(dir)?;
+    let documents = topic
+        .articles
+        .iter()
+        .map(|a| annotate(raw_article(&topic.name, a)))
+        .collect();
+    Ok(AnnotatedTopic {
+        topic,
+        documents,
+        seconds: start.elapsed().as_secs_f64(),
+    })
+}
+
+/// The topic directories of `dir`: itself when it is one, else its
+/// subdirectories holding `InputDocs/`, by name.
+pub fn topic_dirs(dir: &Path) -> std::io::Result<Vec<std::path::PathBuf>> {
+    if dir.join("InputDocs").is_dir() {
+        return Ok(vec![dir.to_path_buf()]);
+    }
+    let mut dirs = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.join("InputDocs").is_dir() {
+            dirs.push(path);
+        }
+    }
+    dirs.sort();
+    Ok(dirs)
+}
+
+/// What the system is told for one gold timeline.
+fn task_options(topic: &Topic, gold: &GoldTimeline, method: Method) -> Option<TimelineOptions> {
+    let task = topic.task(gold)?;
+    Some(TimelineOptions {
+        dates: Some(task.num_dates),
+        sentences: task.sentences_per_date,
+        from: Some(task.first.to_partial_date()),
+        to: Some(task.last.to_partial_date()),
+        method,
+        keywords: topic.keywords.clone(),
+        days_only: true,
+    })
+}
+
+/// The timeline state of the articles inside the gold timeline's window.
+fn task_state(at: &AnnotatedTopic, gold: &GoldTimeline) -> Option<(TimelineState, usize)> {
+    let (first, last) = (gold.timeline.first_date()?, gold.timeline.last_date()?);
+    let docs: Vec<Document> = at
+        .topic
+        .articles
+        .iter()
+        .zip(&at.documents)
+        .filter(|(a, _)| first <= a.published && a.published <= last)
+        .map(|(_, d)| d.clone())
+        .collect();
+    let n = docs.len();
+    Some((TimelineState::from_documents(&docs), n))
+}
+
+/// A timeline's entries known to the day, as the scorer reads them.
+pub fn day_timeline(timeline: &chronicle_model::Timeline) -> DayTimeline {
+    DayTimeline::from_entries(timeline.entries.iter().filter_map(|e| {
+        let day = Day::try_from(e.date).ok()?;
+        Some((day, e.summary.iter().map(|c| c.text.clone()).collect()))
+    }))
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PairResult {
+    pub topic: String,
+    /// The gold timeline's file name without `.txt`.
+    pub timeline: String,
+    pub articles: usize,
+    /// T and N.
+    pub dates: usize,
+    pub sentences_per_date: usize,
+    pub scores: PairScores,
+    #[serde(skip)]
+    pub system: DayTimeline,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TopicResult {
+    pub topic: String,
+    /// Loading, annotating and summarising every task, in seconds (scoring excluded).
+    pub seconds: f64,
+    pub pairs: Vec<PairResult>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub method: Method,
+    pub topics: Vec<TopicResult>,
+    pub pairs: usize,
+    /// P and R averaged over pairs, F from the averages.
+    pub average: PairScores,
+}
+
+impl Report {
+    pub fn new(method: Method, topics: Vec<TopicResult>) -> Report {
+        let scores: Vec<PairScores> = topics
+            .iter()
+            .flat_map(|t| t.pairs.iter().map(|p| p.scores))
+            .collect();
+        Report {
+            method,
+            pairs: scores.len(),
+            average: average_news_tls(&scores),
+            topics,
+        }
+    }
+
+    /// The average over the pairs whose "topic/timeline" is in `names`.
+    pub fn average_of(&self, names: &[&str]) -> (usize, PairScores) {
+        let scores: Vec<PairScores> = self
+            .topics
+            .iter()
+            .flat_map(|t| t.pairs.iter())
+            .filter(|p| names.contains(&format!("{}/{}", p.topic, p.timeline).as_str()))
+            .map(|p| p.scores)
+            .collect();
+        (scores.len(), average_news_tls(&scores))
+    }
+}
+
+/// The (topic, gold timeline) pairs of the Timeline17 dev corpus that
+/// news-tls itself was run on (see the corpus README), as "topic/timeline".
+pub const NEWS_TLS_PAIRS: [&str; 10] = [
+    "Finan_washingtonpost/financial_crisis_wallstreet_washingtonpost",
+    "SyrianCrisis_bbc/tl1",
+    "SyrianCrisis_reuters/tl2.1",
+    "SyrianCrisis_reuters/tl2.2",
+    "SyrianCrisis_reuters/tl2.3",
+    "bpoil_bbc/bbc",
+    "bpoil_foxnews/foxnews",
+    "bpoil_guardian/guardian",
+    "bpoil_reuters/rbpoil",
+    "bpoil_washingtonpost/washingtonpost",
+];
+
+/// Builds and scores a timeline for every gold timeline of a topic.
+pub fn evaluate_topic(
+    at: &AnnotatedTopic,
+    method: Method,
+    ranker: &DateRanker,
+    evaluator: &TimelineEvaluator,
+) -> TopicResult {
+    let mut seconds = at.seconds;
+    let mut pairs = Vec::new();
+    for gold in &at.topic.timelines {
+        let start = Instant::now();
+        let (Some(options), Some((state, articles))) =
+            (task_options(&at.topic, gold, method), task_state(at, gold))
+        else {
+            continue;
+        };
+        let system = day_timeline(&state.timeline_with(&options, ranker));
+        seconds += start.elapsed().as_secs_f64();
+        pairs.push(PairResult {
+            topic: at.topic.name.clone(),
+            timeline: gold.name.clone(),
+            articles,
+            dates: options.dates.unwrap_or(0),
+            sentences_per_date: options.sentences,
+            scores: evaluate_news_tls(evaluator, &system, &gold.timeline),
+            system,
+        });
+    }
+    TopicResult {
+        topic: at.topic.name.clone(),
+        seconds,
+        pairs,
+    }
+}
+
+/// Scores every topic with one ranker.
+pub fn evaluate(topics: &[AnnotatedTopic], method: Method, ranker: &DateRanker) -> Report {
+    let evaluator = TimelineEvaluator::new(Rouge::tilse());
+    Report::new(
+        method,
+        topics
+            .iter()
+            .map(|t| evaluate_topic(t, method, ranker, &evaluator))
+            .collect(),
+    )
+}
+
+/// The ranker's training examples from one topic: every candidate day in
+/// each gold timeline's window, gold or not. Each task's gold and non-gold
+/// examples weigh 1 in all, so every task and both classes count alike.
+pub fn training_examples(at: &AnnotatedTopic) -> Vec<Example> {
+    let mut out = Vec::new();
+    for gold in &at.topic.timelines {
+        let (Some(options), Some((state, _))) = (
+            task_options(&at.topic, gold, Method::Ranker),
+            task_state(at, gold),
+        ) else {
+            continue;
+        };
+        let candidates = state.candidates(&options);
+        let features = date_features(&candidates, state.documents().len());
+        let gold_days: BTreeSet<Day> = gold.timeline.dates().collect();
+        let labels: Vec<bool> = candidates
+            .iter()
+            .map(|(d, _)| Day::try_from(*d).is_ok_and(|day| gold_days.contains(&day)))
+            .collect();
+        let positives = labels.iter().filter(|g| **g).count().max(1) as f64;
+        let negatives = labels.iter().filter(|g| !**g).count().max(1) as f64;
+        for (x, gold) in features.into_iter().zip(labels) {
+            out.push(Example {
+                features: x,
+                gold,
+                weight: if gold {
+                    1.0 / positives
+                } else {
+                    1.0 / negatives
+                },
+            });
+        }
+    }
+    out
+}
+
+pub const TRAIN_L2: f64 = 1e-3;
+pub const TRAIN_ITERATIONS: usize = 1500;
+
+/// Trains a ranker on the given topics.
+pub fn train(topics: &[&AnnotatedTopic]) -> DateRanker {
+    let examples: Vec<Example> = topics.iter().flat_map(|t| training_examples(t)).collect();
+    let mut model = DateRanker::train(&examples, TRAIN_L2, TRAIN_ITERATIONS);
+    model.trained_on = topics.iter().map(|t| t.topic.name.clone()).collect();
+    model
+}
+
+/// Leave-one-topic-out: each topic is scored with a ranker trained on all
+/// the others.
+pub fn leave_one_out(topics: &[AnnotatedTopic]) -> Report {
+    let evaluator = TimelineEvaluator::new(Rouge::tilse());
+    let results = (0..topics.len())
+        .map(|i| {
+            let others: Vec<&AnnotatedTopic> = topics
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .map(|(_, t)| t)
+                .collect();
+            let ranker = train(&others);
+            evaluate_topic(&topics[i], Method::Ranker, &ranker, &evaluator)
+        })
+        .collect();
+    Report::new(Method::Ranker, results)
+}

@@ -1,0 +1,474 @@
+//! The running state of a timeline: per-date statistics, which sentences
+//! name which date, and term statistics. Documents are added in batches;
+//! everything kept is a sum over documents, so adding a batch to a state
+//! gives the same state as building it from all documents at once.
+//!
+//! Each sentence points at the dates its time expressions resolve to. A date
+//! is a candidate when a sentence names it or a document was published on
+//! it. Its summary is drawn from the sentences that name it and the lead
+//! sentences of the documents published on it or the day after (a report of
+//! yesterday's events), as news-tls's DATEWISE does.
+
+use crate::ranker::{date_features, DateRanker};
+use crate::timeline::{Method, TimelineOptions};
+use crate::vectors::{SparseVector, Vocabulary};
+use chronicle_model::{
+    Citation, Document, DocumentRef, Granularity, PartialDate, Timeline, TimelineEntry, TimexType,
+};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Lead sentences of a document that speak for its publication date.
+pub const LEAD_SENTENCES: usize = 10;
+
+/// Below this many documents [`Method::Ranker`] ranks dates as [`Method::Mentions`] does.
+pub const RANKER_MIN_DOCS: usize = 20;
+
+/// Summary sentences shorter than this say too little (unless nothing longer is left).
+const MIN_SUMMARY_WORDS: usize = 15;
+
+/// Similarity above which a sentence repeats one already chosen.
+const REDUNDANT: f64 = 0.6;
+
+/// Counts about one date over the documents seen so far. `before` and
+/// `after` say where the date lies relative to the publication date of the
+/// document that names it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct DateStats {
+    pub sents_total: u32,
+    pub sents_before: u32,
+    pub sents_after: u32,
+    pub docs_total: u32,
+    pub docs_before: u32,
+    pub docs_after: u32,
+    /// Documents published on the date.
+    pub docs_published: u32,
+    /// Documents published the day after.
+    pub docs_published_next: u32,
+    /// Per document, its strongest reference (close to publication counts
+    /// most), plus a little for each further one.
+    pub support: f64,
+    /// Sentences naming the date that contain a query keyword (all of them
+    /// when there are no keywords). Counted per query by [`TimelineState::candidates`].
+    #[serde(default)]
+    pub sents_keyword: u32,
+    /// Sentences among the first [`LEAD_MENTIONS`] of their document naming the date.
+    #[serde(default)]
+    pub sents_lead: u32,
+    /// Documents naming the date in their first [`LEAD_MENTIONS`] sentences.
+    #[serde(default)]
+    pub docs_lead: u32,
+}
+
+/// A date named this early in a document is what the document is about.
+pub const LEAD_MENTIONS: usize = 5;
+
+#[derive(Debug, Clone)]
+struct SentenceInfo {
+    counts: SparseVector,
+    dates: Vec<PartialDate>,
+    quotable: bool,
+    lower: String,
+    /// Words in the sentence.
+    words: usize,
+    /// Direct speech, a question, a caption or a call to the reader.
+    speech: bool,
+}
+
+/// A sentence: (document, sentence) indices.
+type SentenceRef = (usize, usize);
+
+#[derive(Debug, Clone, Default)]
+pub struct TimelineState {
+    docs: Vec<Document>,
+    sentences: Vec<Vec<SentenceInfo>>,
+    vocabulary: Vocabulary,
+    stats: BTreeMap<PartialDate, DateStats>,
+    mentions: BTreeMap<PartialDate, Vec<SentenceRef>>,
+    published: BTreeMap<PartialDate, Vec<usize>>,
+}
+
+/// Too short to say anything, or too long to quote.
+fn quotable(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (6..=70).contains(&words)
+}
+
+/// Direct speech or a question: rarely how a timeline states an event.
+fn is_speech(text: &str) -> bool {
+    text.ends_with('?')
+        || text.starts_with('"')
+        || text.starts_with('\u{201c}')
+        || text.ends_with('"')
+        || text.ends_with('\u{201d}')
+}
+
+pub fn knob(name: &str, default: f64) -> f64 {
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+/// Words that open a call to the reader ("Watch the spill's path…").
+const PROMO_OPENERS: &[&str] = &[
+    "click", "explore", "follow", "join", "read", "see", "share", "sign", "subscribe", "view",
+    "watch",
+];
+
+/// A caption or a call to the reader rather than a report.
+fn is_promo(text: &str) -> bool {
+    let first = text
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    let lower = text.to_lowercase();
+    PROMO_OPENERS.contains(&first.as_str())
+        || ["-- photo", "-- video", "photo gallery", "photos:", "video:"]
+            .iter()
+            .any(|p| lower.contains(p))
+}
+
+/// The dates each sentence of `doc` names (day or month, unmodified).
+fn named_dates(doc: &Document) -> Vec<Vec<PartialDate>> {
+    let mut named: Vec<BTreeSet<PartialDate>> = vec![BTreeSet::new(); doc.sentences.len()];
+    for t in &doc.timexes {
+        if t.kind != TimexType::Date || t.modifier.is_some() {
+            continue;
+        }
+        let Ok(date) = t.value.parse::<PartialDate>() else {
+            continue;
+        };
+        if date.granularity() == Granularity::Year {
+            continue;
+        }
+        if let Some(set) = named.get_mut(t.sentence) {
+            set.insert(date);
+        }
+    }
+    named.into_iter().map(|s| s.into_iter().collect()).collect()
+}
+
+fn lower_keywords(options: &TimelineOptions) -> Vec<String> {
+    options
+        .keywords
+        .iter()
+        .map(|k| k.to_lowercase())
+        .filter(|k| !k.is_empty())
+        .collect()
+}
+
+/// Whether lower-cased `text` has a keyword; true when there are none.
+fn has_keyword(text: &str, keywords: &[String]) -> bool {
+    keywords.is_empty() || keywords.iter().any(|k| text.contains(k.as_str()))
+}
+
+fn distance_weight(published: Option<PartialDate>, date: PartialDate) -> f64 {
+    let distance = published.map_or(0, |p| (p.first_day() - date.first_day()).abs());
+    (1.0 / (1.0 + distance as f64 / 60.0)).max(0.2)
+}
+
+impl TimelineState {
+    pub fn new() -> Self {
+        TimelineState::default()
+    }
+
+    pub fn from_documents(docs: &[Document]) -> Self {
+        let mut state = TimelineState::new();
+        state.add_documents(docs);
+        state
+    }
+
+    pub fn documents(&self) -> &[Document] {
+        &self.docs
+    }
+
+    /// Statistics of every candidate date.
+    pub fn date_stats(&self) -> &BTreeMap<PartialDate, DateStats> {
+        &self.stats
+    }
+
+    /// Adds a batch of annotated documents; the work done is proportional to
+    /// the batch, not to what the state already holds.
+    pub fn add_documents(&mut self, docs: &[Document]) {
+        for doc in docs {
+            self.add_document(doc.clone());
+        }
+    }
+
+    fn add_document(&mut self, doc: Document) {
+        let d = self.docs.len();
+        let published = doc.published.date;
+        let named = named_dates(&doc);
+        let mut infos = Vec::with_capacity(doc.sentences.len());
+        // Per date this document refers to: strongest weight, references.
+        let mut refs: BTreeMap<PartialDate, (f64, usize)> = BTreeMap::new();
+        for (s, (sentence, dates)) in doc.sentences.iter().zip(named).enumerate() {
+            let counts = self.vocabulary.add_sentence(&sentence.text);
+            let is_quotable = quotable(&sentence.text);
+            for date in &dates {
+                let stats = self.stats.entry(*date).or_default();
+                stats.sents_total += 1;
+                if s < LEAD_MENTIONS {
+                    stats.sents_lead += 1;
+                }
+                if let Some(p) = published {
+                    if date.last_day() < p.first_day() {
+                        stats.sents_before += 1;
+                    } else if date.first_day() > p.last_day() {
+                        stats.sents_after += 1;
+                    }
+                }
+                self.mentions.entry(*date).or_default().push((d, s));
+                if is_quotable {
+                    let r = refs.entry(*date).or_insert((0.0, 0));
+                    r.0 = r.0.max(distance_weight(published, *date));
+                    r.1 += 1;
+                }
+            }
+            if dates.is_empty() && is_quotable {
+                if let Some(p) = published.filter(|p| p.granularity() != Granularity::Year) {
+                    let r = refs.entry(p).or_insert((0.0, 0));
+                    r.0 = r.0.max(0.5);
+                    r.1 += 1;
+                }
+            }
+            let text = sentence.text.trim();
+            infos.push(SentenceInfo {
+                counts,
+                dates,
+                quotable: is_quotable,
+                lower: text.to_lowercase(),
+                words: text.split_whitespace().count(),
+                speech: is_speech(text) || (knob("TLS_PROMO", 0.0) > 0.0 && is_promo(text)),
+            });
+        }
+        let mentioned: BTreeSet<PartialDate> =
+            infos.iter().flat_map(|i| i.dates.iter().copied()).collect();
+        let lead_mentioned: BTreeSet<PartialDate> = infos
+            .iter()
+            .take(LEAD_MENTIONS)
+            .flat_map(|i| i.dates.iter().copied())
+            .collect();
+        for date in lead_mentioned {
+            self.stats.entry(date).or_default().docs_lead += 1;
+        }
+        for date in mentioned {
+            let stats = self.stats.entry(date).or_default();
+            stats.docs_total += 1;
+            if published.is_some_and(|p| date.last_day() < p.first_day()) {
+                stats.docs_before += 1;
+            } else if published.is_some_and(|p| date.first_day() > p.last_day()) {
+                stats.docs_after += 1;
+            }
+        }
+        for (date, (weight, n)) in refs {
+            self.stats.entry(date).or_default().support += weight + 0.1 * ((n - 1).min(5) as f64);
+        }
+        if let Some(p) = published.filter(|p| p.granularity() != Granularity::Year) {
+            self.stats.entry(p).or_default().docs_published += 1;
+            self.published.entry(p).or_default().push(d);
+            if p.granularity() == Granularity::Day {
+                self.stats
+                    .entry(p.add_days(-1))
+                    .or_default()
+                    .docs_published_next += 1;
+            }
+        }
+        self.sentences.push(infos);
+        self.docs.push(doc);
+    }
+
+    /// Candidate dates within the options' bounds, with their statistics.
+    pub fn candidates(&self, options: &TimelineOptions) -> Vec<(PartialDate, DateStats)> {
+        let keywords = lower_keywords(options);
+        let mut out: Vec<(PartialDate, DateStats)> = self
+            .stats
+            .iter()
+            .filter(|(d, _)| {
+                options.from.is_none_or(|f| d.last_day() >= f.first_day())
+                    && options.to.is_none_or(|t| d.first_day() <= t.last_day())
+                    && (!options.days_only || d.granularity() == Granularity::Day)
+            })
+            .map(|(d, s)| (*d, *s))
+            .collect();
+        for (date, stats) in &mut out {
+            stats.sents_keyword = self
+                .mentions
+                .get(date)
+                .into_iter()
+                .flatten()
+                .filter(|(d, s)| has_keyword(&self.sentences[*d][*s].lower, &keywords))
+                .count() as u32;
+        }
+        out
+    }
+
+    /// Candidate dates, best first, with their scores.
+    pub fn rank_dates(
+        &self,
+        options: &TimelineOptions,
+        ranker: &DateRanker,
+    ) -> Vec<(PartialDate, f64)> {
+        let candidates = self.candidates(options);
+        // The ranker's features are relative to the collection; on a handful
+        // of documents they say little, and the model never saw such batches.
+        let method = if self.docs.len() < RANKER_MIN_DOCS {
+            Method::Mentions
+        } else {
+            options.method
+        };
+        let mut ranked: Vec<(PartialDate, f64)> = match method {
+            Method::Mentions => candidates.iter().map(|(d, s)| (*d, s.support)).collect(),
+            Method::Ranker => {
+                let features = date_features(&candidates, self.docs.len());
+                candidates
+                    .iter()
+                    .zip(&features)
+                    .map(|((d, _), x)| (*d, ranker.score(x)))
+                    .collect()
+            }
+        };
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked
+    }
+
+    /// The timeline as of the documents added so far, with the built-in ranker.
+    pub fn timeline(&self, options: &TimelineOptions) -> Timeline {
+        self.timeline_with(options, DateRanker::builtin())
+    }
+
+    pub fn timeline_with(&self, options: &TimelineOptions, ranker: &DateRanker) -> Timeline {
+        let wanted = options
+            .dates
+            .unwrap_or_else(|| default_date_count(self.docs.len()));
+        let per_date = options.sentences.max(1);
+        let keywords = lower_keywords(options);
+        let mut entries = Vec::new();
+        for (date, score) in self.rank_dates(options, ranker) {
+            if entries.len() >= wanted {
+                break;
+            }
+            let chosen = self.summarise(date, per_date, &keywords);
+            if chosen.is_empty() {
+                continue;
+            }
+            let mut doc_ids: BTreeSet<usize> = self
+                .mentions
+                .get(&date)
+                .into_iter()
+                .flatten()
+                .map(|(d, _)| *d)
+                .collect();
+            doc_ids.extend(self.published.get(&date).into_iter().flatten());
+            entries.push(TimelineEntry {
+                date,
+                summary: chosen
+                    .into_iter()
+                    .map(|(d, s)| Citation {
+                        text: self.docs[d].sentences[s].text.clone(),
+                        doc: self.docs[d].id.clone(),
+                        sentence: s,
+                    })
+                    .collect(),
+                docs: doc_ids
+                    .into_iter()
+                    .map(|d| self.docs[d].id.clone())
+                    .collect(),
+                events: Vec::new(),
+                score: (score * 1000.0).round() / 1000.0,
+            });
+        }
+        entries.sort_by_key(|e| e.date);
+        Timeline {
+            entries,
+            documents: self
+                .docs
+                .iter()
+                .map(|d| DocumentRef {
+                    id: d.id.clone(),
+                    title: d.title.clone(),
+                    outlet: d.outlet.clone(),
+                    url: d.url.clone(),
+                    published: d.published.clone(),
+                })
+                .collect(),
+            ..Timeline::default()
+        }
+    }
+
+    /// Sentences naming `date`, and lead sentences naming no date of the
+    /// documents published on it or the day after.
+    fn pools(&self, date: PartialDate) -> Vec<SentenceRef> {
+        let mut pool: Vec<SentenceRef> = self.mentions.get(&date).cloned().unwrap_or_default();
+        let mut days = vec![date];
+        if date.granularity() == Granularity::Day {
+            days.push(date.add_days(1));
+        }
+        for day in days {
+            for &d in self.published.get(&day).into_iter().flatten() {
+                for (s, info) in self.sentences[d].iter().enumerate().take(LEAD_SENTENCES) {
+                    if info.dates.is_empty() {
+                        pool.push((d, s));
+                    }
+                }
+            }
+        }
+        pool
+    }
+
+    /// Picks up to `k` sentences for `date`: greedily, the sentence that
+    /// keeps the summary closest to the centroid of everything said about the
+    /// date (news-tls's CentroidOpt), skipping near-repeats, sentences without
+    /// a keyword and, while others remain, short ones and direct speech.
+    fn summarise(&self, date: PartialDate, k: usize, keywords: &[String]) -> Vec<SentenceRef> {
+        let refs = self.pools(date);
+        let vectors: Vec<SparseVector> = refs
+            .iter()
+            .map(|&(d, s)| self.vocabulary.tf_idf(&self.sentences[d][s].counts))
+            .collect();
+        let info = |i: usize| &self.sentences[refs[i].0][refs[i].1];
+        let allowed: Vec<usize> = (0..refs.len())
+            .filter(|&i| info(i).quotable && has_keyword(&info(i).lower, keywords))
+            .collect();
+        let named_w = knob("TLS_NAMEDW", 1.0);
+        let centroid = if knob("TLS_CALLOWED", 0.0) > 0.0 {
+            allowed.iter().fold(SparseVector::default(), |acc, &i| acc.plus(&vectors[i], if info(i).dates.contains(&date) { named_w } else { 1.0 }))
+        } else {
+            (0..refs.len()).fold(SparseVector::default(), |acc, i| acc.plus(&vectors[i], if info(i).dates.contains(&date) { named_w } else { 1.0 }))
+        };
+        let mut remaining: Vec<usize> = allowed
+            .iter()
+            .copied()
+            .filter(|&i| info(i).words >= knob("TLS_MINW", MIN_SUMMARY_WORDS as f64) as usize && !info(i).speech)
+            .collect();
+        if remaining.is_empty() {
+            remaining = allowed;
+        }
+        let mut chosen: Vec<usize> = Vec::new();
+        let mut summary = SparseVector::default();
+        while chosen.len() < k && !remaining.is_empty() {
+            let best = remaining
+                .iter()
+                .enumerate()
+                .map(|(pos, &i)| (pos, summary.plus(&vectors[i], 1.0).cosine(&centroid)))
+                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+            let Some((pos, _)) = best else { break };
+            let i = remaining.remove(pos);
+            let repeats = chosen.iter().any(|&c| {
+                refs[c] == refs[i]
+                    || info(c).lower == info(i).lower
+                    || vectors[c].cosine(&vectors[i]) > knob("TLS_RED", REDUNDANT)
+            });
+            if repeats {
+                continue;
+            }
+            summary = summary.plus(&vectors[i], 1.0);
+            chosen.push(i);
+        }
+        chosen.into_iter().map(|i| refs[i]).collect()
+    }
+}
+
+fn default_date_count(docs: usize) -> usize {
+    (docs + docs / 2).clamp(5, 40)
+}

@@ -1,0 +1,144 @@
+//! Timelines from the invented fixture corpus (Timeline17 layout): the
+//! news-tls runner end to end, incremental updates equal a full rebuild,
+//! and the keyword filter.
+
+use chronicle_ingest::{RawContent, RawDocument};
+use chronicle_model::{Document, PartialDate, Published};
+use chronicle_tls::news_tls::{self, AnnotatedTopic};
+use chronicle_tls::{DateRanker, Method, TimelineOptions, TimelineState};
+use std::path::{Path, PathBuf};
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus")
+}
+
+/// A stand-in for chronicle-pipeline's `annotate_raw` (which builds on this
+/// crate): sentences, the declared date, time expressions.
+fn annotate(raw: RawDocument) -> Document {
+    let body = match raw.content {
+        RawContent::Text(t) | RawContent::Html(t) => t,
+    };
+    let date = raw
+        .declared
+        .published
+        .and_then(|p| p.parse::<PartialDate>().ok());
+    let sentences = chronicle_time::split_sentences(&body);
+    let timexes = chronicle_time::tag(&body, &sentences, date);
+    Document {
+        id: raw.id,
+        published: Published {
+            date,
+            ..Published::default()
+        },
+        body,
+        sentences,
+        timexes,
+        ..Document::default()
+    }
+}
+
+fn topic() -> AnnotatedTopic {
+    news_tls::load_and_annotate(&corpus().join("ferry_strike"), &annotate).expect("fixture loads")
+}
+
+fn options(method: Method) -> TimelineOptions {
+    TimelineOptions {
+        dates: Some(3),
+        sentences: 2,
+        method,
+        keywords: vec!["ferry".into(), "strike".into()],
+        days_only: true,
+        ..TimelineOptions::default()
+    }
+}
+
+#[test]
+fn ptb_escapes_are_undone_before_annotation() {
+    let t = topic();
+    let text: String = t.documents.iter().map(|d| d.body.as_str()).collect();
+    assert!(text.contains("(pictured)"), "{text}");
+    assert!(text.contains("\"We have no choice,\""), "{text}");
+    assert!(!text.contains("-LRB-") && !text.contains("``"));
+}
+
+#[test]
+fn incremental_batches_give_the_full_rebuild() {
+    let docs = topic().documents;
+    for method in Method::ALL {
+        let opts = options(method);
+        let full = TimelineState::from_documents(&docs);
+        for split in 1..docs.len() {
+            let mut state = TimelineState::from_documents(&docs[..split]);
+            state.add_documents(&docs[split..]);
+            assert_eq!(state.date_stats(), full.date_stats(), "split at {split}");
+            assert_eq!(
+                state.timeline(&opts),
+                full.timeline(&opts),
+                "{method} split {split}"
+            );
+        }
+        let mut one_by_one = TimelineState::new();
+        for d in &docs {
+            one_by_one.add_documents(std::slice::from_ref(d));
+        }
+        assert_eq!(one_by_one.timeline(&opts), full.timeline(&opts));
+    }
+}
+
+#[test]
+fn summaries_name_a_keyword_and_dates_stay_in_bounds() {
+    let docs = topic().documents;
+    let mut opts = options(Method::Mentions);
+    opts.from = "2031-03-02".parse().ok();
+    let timeline = chronicle_tls::build_timeline(&docs, &opts);
+    assert!(!timeline.entries.is_empty());
+    for e in &timeline.entries {
+        assert!(e.date >= "2031-03-02".parse().expect("date"), "{}", e.date);
+        for c in &e.summary {
+            let lower = c.text.to_lowercase();
+            assert!(
+                lower.contains("ferry") || lower.contains("strike"),
+                "{}",
+                c.text
+            );
+        }
+    }
+}
+
+#[test]
+fn news_tls_protocol_on_the_fixture() {
+    let topics = vec![topic()];
+    for method in Method::ALL {
+        let report = news_tls::evaluate(&topics, method, DateRanker::builtin());
+        assert_eq!(report.pairs, 1);
+        let pair = &report.topics[0].pairs[0];
+        assert_eq!(
+            (pair.articles, pair.dates, pair.sentences_per_date),
+            (5, 3, 1)
+        );
+        let days: Vec<String> = pair.system.dates().map(|d| d.to_string()).collect();
+        // The start and the deal are named by several articles each.
+        assert!(
+            days.contains(&"2031-03-01".to_string()),
+            "{method}: {days:?}"
+        );
+        assert!(
+            days.contains(&"2031-03-08".to_string()),
+            "{method}: {days:?}"
+        );
+        assert!(pair.scores.date.f1 >= 0.66, "{method}: {:?}", pair.scores);
+        assert!(pair.scores.ar1.f1 > 0.0);
+        assert_eq!(report.average, pair.scores);
+    }
+}
+
+#[test]
+fn a_ranker_trained_on_the_fixture_ranks_gold_days_first() {
+    let t = topic();
+    let examples = news_tls::training_examples(&t);
+    assert!(examples.iter().any(|e| e.gold) && examples.iter().any(|e| !e.gold));
+    let model = news_tls::train(&[&t]);
+    assert_eq!(model.trained_on, vec!["ferry_strike".to_string()]);
+    let report = news_tls::evaluate(&[t], Method::Ranker, &model);
+    assert!(report.average.date.f1 >= 0.66, "{:?}", report.average);
+}
