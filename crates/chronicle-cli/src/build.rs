@@ -31,7 +31,7 @@ pub struct BuildArgs {
     #[arg(long, value_parser = parse_date)]
     to: Option<PartialDate>,
     /// Date selection: mentions (document support) or ranker (learned on Timeline17).
-    #[arg(long, default_value_t = Method::Ranker)]
+    #[arg(long, default_value_t = Method::default())]
     method: Method,
     /// Title shown on the timeline.
     #[arg(long)]

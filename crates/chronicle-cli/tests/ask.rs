@@ -89,7 +89,7 @@ fn seed_troops_in_december_2011() {
         &seeds,
     ]);
     assert!(
-        out.starts_with("2,500 (US troops in Iraq, 2021-07"),
+        out.starts_with("about 2,500 (US troops in Iraq, 2021-07"),
         "{out}"
     );
     assert!(out.contains("about 2,500 U.S. troops"), "{out}");

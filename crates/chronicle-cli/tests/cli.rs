@@ -163,3 +163,58 @@ fn stdin_is_read_with_a_dash() {
     assert_eq!(d["id"], "stdin");
     assert_eq!(d["title"], "Ferry strike ends");
 }
+
+#[test]
+fn entity_timeline_keeps_only_documents_naming_the_entity_under_any_alias() {
+    let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/../../demo/corpus");
+    let out = scratch("entity");
+    let o = chronicle(&[
+        "build",
+        demo,
+        "-q",
+        "-o",
+        out.to_str().unwrap(),
+        "--entity",
+        "ms varo",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let t: serde_json::Value = serde_json::from_str(&read(&out, "timeline.json")).unwrap();
+    let entity = t["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| {
+            e["aliases"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|a| a["text"] == "Ms Varo")
+        })
+        .expect("the entity is listed");
+    let named_in: Vec<&str> = entity["docs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d.as_str().unwrap())
+        .collect();
+    let documents = t["documents"].as_array().unwrap();
+    assert!(!documents.is_empty());
+    assert!(documents.len() < 20, "the other documents are left out");
+    for d in documents {
+        assert!(named_in.contains(&d["id"].as_str().unwrap()), "{d}");
+    }
+    assert!(read(&out, "timeline.md").starts_with("# Timeline: ms varo"));
+
+    let o = chronicle(&[
+        "build",
+        demo,
+        "-q",
+        "-o",
+        out.to_str().unwrap(),
+        "--entity",
+        "Nobody Atall",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("no entity named \"Nobody Atall\""), "{err}");
+}

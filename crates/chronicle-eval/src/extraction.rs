@@ -168,8 +168,10 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     })
 }
 
-/// Decodes page bytes: a BOM, else a `charset` declared in the first 4 KB,
-/// else UTF-8 when valid, else windows-1252.
+/// Decodes page bytes: a BOM, else UTF-8 when valid, else a `charset`
+/// declared in the first 4 KB (a page declaring UTF-8 with a stray invalid
+/// byte is decoded as UTF-8 with a replacement character, as browsers do),
+/// else windows-1252.
 pub fn decode_html(bytes: &[u8]) -> String {
     if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
         return enc
@@ -191,10 +193,7 @@ pub fn decode_html(bytes: &[u8]) -> String {
             .collect();
         encoding_rs::Encoding::for_label(label.as_bytes())
     });
-    let enc = match declared {
-        Some(e) if e != encoding_rs::UTF_8 => e,
-        _ => encoding_rs::WINDOWS_1252,
-    };
+    let enc = declared.unwrap_or(encoding_rs::WINDOWS_1252);
     enc.decode_without_bom_handling(bytes).0.into_owned()
 }
 
@@ -920,6 +919,8 @@ mod tests {
         let latin = b"<meta charset=\"iso-8859-1\"><p>Gr\xfc\xdfe</p>";
         assert!(decode_html(latin).contains("Grüße"));
         assert!(decode_html(b"<p>Gr\xfc\xdfe</p>").contains("Grüße"));
+        let stray = b"<meta charset=\"utf-8\"><p>Gr\xc3\xbc\xc3e</p>";
+        assert!(decode_html(stray).contains("Grü\u{fffd}e"));
     }
 
     #[test]

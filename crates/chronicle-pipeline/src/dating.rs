@@ -208,17 +208,33 @@ struct Candidate {
     evidence: String,
     /// The HTML clue it came from, if any.
     source: Option<DateSource>,
-    /// A date line that says it is an update ("Updated 5 May"): the
-    /// extractor marks those with a low confidence.
-    labelled_update: bool,
 }
+
+/// Sources of dates the page displays to its reader.
+fn is_shown_source(source: Option<DateSource>) -> bool {
+    matches!(
+        source,
+        Some(
+            DateSource::Byline | DateSource::Dateline | DateSource::TimeElement | DateSource::Text
+        )
+    )
+}
+
+/// How far a displayed date may lie from the metadata's publication date and
+/// still be the same publication shown with its own (re)issue day: metadata
+/// is often written when a draft is created, days or weeks before the page
+/// goes out, and sometimes a day after it in another time zone.
+const SHOWN_AFTER_META_DAYS: i64 = 60;
+const SHOWN_BEFORE_META_DAYS: i64 = 7;
 
 /// Reorders `candidates` (sorted strongest first) where the strongest is
 /// beaten by what the page shows:
 /// - a month or year (from a URL, say) gives way to a day inside it;
-/// - a metadata publication date gives way to the date the page displays by
-///   its title when that one is also the declared modification date: the page
-///   was republished and shows its new date.
+/// - a metadata publication date gives way to the date the page displays
+///   when that one is also the declared modification date (the page was
+///   republished and shows its new date, "updated" or not);
+/// - it also gives way when every date the page displays is one and the same
+///   day, close to the metadata's: the page's own account of its issue day.
 fn prefer_visible_date(candidates: &mut [Candidate]) {
     let Some(best) = candidates.first() else {
         return;
@@ -242,6 +258,7 @@ fn prefer_visible_date(candidates: &mut [Candidate]) {
     if !from_metadata {
         return;
     }
+    let published = best.date;
     let modified: Vec<PartialDate> = candidates
         .iter()
         .filter(|c| {
@@ -252,26 +269,28 @@ fn prefer_visible_date(candidates: &mut [Candidate]) {
         })
         .map(|c| c.date)
         .collect();
-    let is_shown = |c: &Candidate| {
-        matches!(
-            c.source,
-            Some(DateSource::Byline | DateSource::Dateline | DateSource::TimeElement)
-        )
-    };
+    let shown: Vec<usize> = (0..candidates.len())
+        .filter(|&i| is_shown_source(candidates[i].source))
+        .collect();
     // the page also shows its first publication date: nothing to correct
-    if candidates
-        .iter()
-        .any(|c| is_shown(c) && c.date == best.date)
-    {
+    if shown.iter().any(|&i| candidates[i].date == published) {
         return;
     }
-    let shown = candidates.iter().position(|c| {
-        matches!(c.source, Some(DateSource::Byline | DateSource::Dateline))
-            && !c.labelled_update
-            && c.date > best.date
-            && modified.contains(&c.date)
+    let republished = shown.iter().copied().find(|&i| {
+        let c = &candidates[i];
+        c.date > published && modified.contains(&c.date)
     });
-    if let Some(i) = shown {
+    let single_shown = shown.first().copied().filter(|&first| {
+        let day = candidates[first].date;
+        let offset = day.first_day() - published.first_day();
+        day.granularity() == Granularity::Day
+            && shown.iter().all(|&i| candidates[i].date == day)
+            && shown
+                .iter()
+                .any(|&i| candidates[i].source != Some(DateSource::Text))
+            && (-SHOWN_BEFORE_META_DAYS..=SHOWN_AFTER_META_DAYS).contains(&offset)
+    });
+    if let Some(i) = republished.or(single_shown) {
         let confidence = candidates[0].confidence;
         candidates[..=i].rotate_right(1);
         candidates[0].confidence = confidence;
@@ -340,7 +359,6 @@ pub fn date_from_sources(clues: &DatingClues, body: &str) -> Published {
                 confidence: 0.95,
                 evidence: format!("the record declares published \"{raw}\""),
                 source: None,
-                labelled_update: false,
             });
         }
     }
@@ -361,7 +379,6 @@ pub fn date_from_sources(clues: &DatingClues, body: &str) -> Published {
             confidence: (m.confidence * weight).clamp(0.0, 1.0),
             evidence: format!("{:?} \"{}\"", m.source, m.raw),
             source: Some(m.source),
-            labelled_update: m.source == DateSource::Byline && m.confidence < 0.5,
         });
     }
     let order_texts: Vec<&str> = clues
@@ -381,7 +398,6 @@ pub fn date_from_sources(clues: &DatingClues, body: &str) -> Published {
                 confidence: 0.9,
                 evidence: format!("header line \"{line}\""),
                 source: None,
-                labelled_update: false,
             });
             break;
         }
@@ -400,7 +416,6 @@ pub fn date_from_sources(clues: &DatingClues, body: &str) -> Published {
                 },
                 evidence: format!("the URL contains \"{}\"", c.raw),
                 source: None,
-                labelled_update: false,
             });
         }
     }

@@ -341,6 +341,12 @@ impl<'a> Matcher<'a> {
                 }
             }
         }
+        // "the next year or so": the hedge belongs to the span.
+        if let Some(h) = best.as_mut() {
+            if self.w(h.end) == "or" && self.w(h.end + 1) == "so" {
+                h.end += 2;
+            }
+        }
         // "earlier this year", "later yesterday", "Earlier Sunday": the adverb is part of the span.
         if matches!(self.w(i), "earlier" | "later") {
             let next = self.w(i + 1);
@@ -366,8 +372,9 @@ impl<'a> Matcher<'a> {
     }
 
     fn core(&self, i: usize) -> Option<Hit> {
-        let rules: [fn(&Self, usize) -> Option<Hit>; 15] = [
+        let rules: [fn(&Self, usize) -> Option<Hit>; 16] = [
             Self::fixed,
+            Self::report_period,
             Self::numeric_date,
             Self::month_date,
             Self::weekday,
@@ -650,7 +657,13 @@ impl<'a> Matcher<'a> {
             rel_word,
             "past" | "last" | "next" | "coming" | "previous" | "following" | "first" | "latest"
         ) {
-            let quantity = self.cardinal(j).map(|(n, k)| (Some(n), k)).or_else(|| {
+            let quantity = self
+                .cardinal(j)
+                .map(|(n, k)| match self.range_end(k) {
+                    Some(after) => (None, after),
+                    None => (Some(n), k),
+                })
+                .or_else(|| {
                 self.lex
                     .vague_quantities
                     .longest(self.rest(j))
@@ -721,7 +734,11 @@ impl<'a> Matcher<'a> {
             if i > 0 && matches!(self.w(i - 1), "$" | "£" | "€" | "#") {
                 return None;
             }
-            (Some(n), j)
+            // "two to three weeks", "12 to 18 months": a range, so a vague count.
+            match self.range_end(j) {
+                Some(after) => (None, after),
+                None => (Some(n), j),
+            }
         } else if let Some((len, _)) = self.lex.vague_quantities.longest(self.rest(i)) {
             (None, i + len)
         } else {
@@ -742,14 +759,34 @@ impl<'a> Matcher<'a> {
             return None;
         }
         let mut end = k + 1;
+        // "three-quarters of its food" is a fraction.
+        if unit == "Q" && self.w(end) == "of" && self.year4(end + 1).is_none() {
+            return None;
+        }
+        // "a year or two": the alternative widens the span, the count turns vague.
+        let mut n = n;
+        if self.w(end) == "or" && self.cardinal(end + 1).is_some_and(|(_, l)| l == end + 2) {
+            n = None;
+            end += 2;
+        }
+        // "a week or so".
+        if self.w(end) == "or" && self.w(end + 1) == "so" {
+            end += 2;
+        }
         // "a 6-year-old boy", "52 years old" are ages.
         if (self.w(end) == "-" && self.w(end + 1) == "old") || self.w(end) == "old" {
             return None;
         }
-        // "$1.76 a year", "20% a year" are rates, not spans.
+        // "$1.76 a year", "20% a year", "four flights a week" are rates, not spans.
+        let counted_noun = i >= 2
+            && self.w(i - 1).ends_with('s')
+            && !matches!(self.w(i - 1), "times" | "was" | "is" | "has")
+            && (self.kind(i - 2) == Some(TokKind::Number)
+                || self.lex.numbers.contains_key(self.w(i - 2)));
         if n == Some(1)
             && i > 0
             && (self.kind(i - 1) == Some(TokKind::Number)
+                || (counted_noun && matches!(self.w(i), "a" | "an"))
                 || matches!(
                     self.w(i - 1),
                     "%" | "million" | "billion" | "cents" | "dollars"
@@ -795,6 +832,18 @@ impl<'a> Matcher<'a> {
             return hit(end, TimexType::Set, value);
         }
         hit(end, TimexType::Duration, value)
+    }
+
+    /// After a cardinal ending at `j`: the token after "to"/"or" and a second cardinal.
+    fn range_end(&self, j: usize) -> Option<usize> {
+        if !matches!(self.w(j), "to" | "or") {
+            return None;
+        }
+        let (_, after) = self.cardinal(j + 1)?;
+        self.lex
+            .units
+            .contains_key(self.w(self.skip_hyphen(after)))
+            .then_some(after)
     }
 
     fn half_of(&self, unit: &str, n: Option<i64>) -> Option<String> {
@@ -1125,6 +1174,25 @@ impl<'a> Matcher<'a> {
         let year =
             year.or_else(|| year_of_month_day(&self.anchor, m, Some(d), self.tense(i), None));
         hit(end, TimexType::Date, fmt_ymd(year, m, d))
+    }
+
+    /// Periods of earnings reports: "the year ended Sept. 30" (a span of a year),
+    /// "the 1988 quarter" / "the 1988 period" (the reported quarter of that year).
+    fn report_period(&self, i: usize) -> Option<Hit> {
+        if self.w(i) != "the" {
+            return None;
+        }
+        if self.w(i + 1) == "year" && matches!(self.w(i + 2), "ended" | "ending") {
+            return hit(i + 2, TimexType::Duration, "P1Y".to_string());
+        }
+        let (y, k) = self.year4(i + 1)?;
+        if !matches!(self.w(k), "quarter" | "period") {
+            return None;
+        }
+        // The latest quarter reported before the anchor, moved to the year named.
+        let latest = relative(&self.anchor, CalUnit::Quarter, -1);
+        let quarter = latest.rsplit_once('-').map_or("QX", |(_, q)| q);
+        hit(k + 1, TimexType::Date, format!("{}-{quarter}", fmt_year(y)))
     }
 
     /// "the nine months", "the first six months", "the latest nine months": durations.

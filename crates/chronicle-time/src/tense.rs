@@ -40,6 +40,11 @@ const NOT_PAST: &[&str] = &[
     "embed",
 ];
 
+/// Auxiliaries that leave the tense to the word after them when that word points to the future.
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "'s", "'re",
+];
+
 /// Grammatical tense governing the words around byte offset `at` of `sentence`.
 ///
 /// Takes the nearest tense signal (an auxiliary, a reporting verb, a regular
@@ -54,7 +59,24 @@ pub fn tense_at(sentence: &str, at: usize) -> Tense {
             continue;
         }
         let w = t.norm.as_str();
-        let tense = if lex.tense.future.iter().any(|s| s == w) {
+        let next = toks.get(k + 1).map(|n| n.norm.as_str());
+        let prev = k
+            .checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .map(|p| p.norm.as_str());
+        let future_next = next.is_some_and(|n| lex.tense.future.iter().any(|s| s == n));
+        if matches!(w, "plan" | "plans") && next != Some("to") {
+            // The noun ("the plan") says nothing of tense.
+            continue;
+        }
+        if future_next && AUXILIARIES.contains(&w) {
+            // "were planning", "is expected": the word after the auxiliary decides.
+            continue;
+        }
+        let tense = if matches!(w, "set" | "is" | "are") && next == Some("to") {
+            // "set to resume", "is to testify": a plan.
+            Tense::Future
+        } else if lex.tense.future.iter().any(|s| s == w) {
             // "going" signals the future only in "going to".
             if w == "going" && toks.get(k + 1).is_none_or(|n| n.norm != "to") {
                 continue;
@@ -63,6 +85,10 @@ pub fn tense_at(sentence: &str, at: usize) -> Tense {
         } else if lex.tense.past.iter().any(|s| s == w)
             || (w.len() >= 5 && w.ends_with("ed") && !NOT_PAST.contains(&w))
         {
+            // A participle after "be" ("would be held") takes its tense from the auxiliary.
+            if matches!(prev, Some("be" | "been" | "being")) {
+                continue;
+            }
             Tense::Past
         } else if lex.tense.present.iter().any(|s| s == w) {
             Tense::Present

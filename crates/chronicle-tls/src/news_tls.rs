@@ -102,6 +102,7 @@ fn task_options(topic: &Topic, gold: &GoldTimeline, method: Method) -> Option<Ti
         method,
         keywords: topic.keywords.clone(),
         days_only: true,
+        ranker_min_docs: None,
     })
 }
 

@@ -175,21 +175,6 @@ impl DateRanker {
     /// the weights so the model applies to raw features.
     pub fn train(examples: &[Example], l2: f64, iterations: usize) -> DateRanker {
         let k = FEATURE_NAMES.len();
-        let mask: Vec<usize> = std::env::var("TLS_FMASK")
-            .ok()
-            .map(|v| v.split(',').filter_map(|x| x.parse().ok()).collect())
-            .unwrap_or_default();
-        let examples: Vec<Example> = examples
-            .iter()
-            .map(|e| {
-                let mut e = e.clone();
-                for &j in &mask {
-                    e.features[j] = 0.0;
-                }
-                e
-            })
-            .collect();
-        let examples = &examples[..];
         let total: f64 = examples.iter().map(|e| e.weight).sum::<f64>().max(1e-12);
         let mut mean = vec![0.0; k];
         for e in examples {
@@ -277,6 +262,40 @@ mod tests {
         let good = model.score(&example(3.0, true).features);
         let bad = model.score(&example(0.5, false).features);
         assert!(good > 0.0 && bad < 0.0, "{good} {bad}");
+    }
+
+    #[test]
+    fn rank_features_do_not_depend_on_collection_size() {
+        let day = |d: u8| {
+            format!("2031-03-{d:02}")
+                .parse::<PartialDate>()
+                .expect("date")
+        };
+        let with = |scale: u32| -> Vec<(PartialDate, DateStats)> {
+            (1..=4u8)
+                .map(|d| {
+                    let stats = DateStats {
+                        docs_total: scale * u32::from(d),
+                        ..DateStats::default()
+                    };
+                    (day(d), stats)
+                })
+                .collect()
+        };
+        let rank = FEATURE_NAMES
+            .iter()
+            .position(|n| *n == "rank_docs_total")
+            .expect("feature");
+        let small: Vec<f64> = date_features(&with(1), 10)
+            .iter()
+            .map(|f| f[rank])
+            .collect();
+        let large: Vec<f64> = date_features(&with(50), 900)
+            .iter()
+            .map(|f| f[rank])
+            .collect();
+        assert_eq!(small, vec![0.0, 0.25, 0.5, 0.75]);
+        assert_eq!(small, large);
     }
 
     #[test]

@@ -71,7 +71,7 @@ struct SentenceInfo {
     lower: String,
     /// Words in the sentence.
     words: usize,
-    /// Direct speech, a question, a caption or a call to the reader.
+    /// Direct speech or a question.
     speech: bool,
 }
 
@@ -101,31 +101,6 @@ fn is_speech(text: &str) -> bool {
         || text.starts_with('\u{201c}')
         || text.ends_with('"')
         || text.ends_with('\u{201d}')
-}
-
-pub fn knob(name: &str, default: f64) -> f64 {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
-}
-
-/// Words that open a call to the reader ("Watch the spill's path…").
-const PROMO_OPENERS: &[&str] = &[
-    "click", "explore", "follow", "join", "read", "see", "share", "sign", "subscribe", "view",
-    "watch",
-];
-
-/// A caption or a call to the reader rather than a report.
-fn is_promo(text: &str) -> bool {
-    let first = text
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
-    let lower = text.to_lowercase();
-    PROMO_OPENERS.contains(&first.as_str())
-        || ["-- photo", "-- video", "photo gallery", "photos:", "video:"]
-            .iter()
-            .any(|p| lower.contains(p))
 }
 
 /// The dates each sentence of `doc` names (day or month, unmodified).
@@ -239,7 +214,7 @@ impl TimelineState {
                 quotable: is_quotable,
                 lower: text.to_lowercase(),
                 words: text.split_whitespace().count(),
-                speech: is_speech(text) || (knob("TLS_PROMO", 0.0) > 0.0 && is_promo(text)),
+                speech: is_speech(text),
             });
         }
         let mentioned: BTreeSet<PartialDate> =
@@ -312,7 +287,8 @@ impl TimelineState {
         let candidates = self.candidates(options);
         // The ranker's features are relative to the collection; on a handful
         // of documents they say little, and the model never saw such batches.
-        let method = if self.docs.len() < RANKER_MIN_DOCS {
+        let min_docs = options.ranker_min_docs.unwrap_or(RANKER_MIN_DOCS);
+        let method = if self.docs.len() < min_docs {
             Method::Mentions
         } else {
             options.method
@@ -430,16 +406,13 @@ impl TimelineState {
         let allowed: Vec<usize> = (0..refs.len())
             .filter(|&i| info(i).quotable && has_keyword(&info(i).lower, keywords))
             .collect();
-        let named_w = knob("TLS_NAMEDW", 1.0);
-        let centroid = if knob("TLS_CALLOWED", 0.0) > 0.0 {
-            allowed.iter().fold(SparseVector::default(), |acc, &i| acc.plus(&vectors[i], if info(i).dates.contains(&date) { named_w } else { 1.0 }))
-        } else {
-            (0..refs.len()).fold(SparseVector::default(), |acc, i| acc.plus(&vectors[i], if info(i).dates.contains(&date) { named_w } else { 1.0 }))
-        };
+        let centroid = vectors
+            .iter()
+            .fold(SparseVector::default(), |acc, v| acc.plus(v, 1.0));
         let mut remaining: Vec<usize> = allowed
             .iter()
             .copied()
-            .filter(|&i| info(i).words >= knob("TLS_MINW", MIN_SUMMARY_WORDS as f64) as usize && !info(i).speech)
+            .filter(|&i| info(i).words >= MIN_SUMMARY_WORDS && !info(i).speech)
             .collect();
         if remaining.is_empty() {
             remaining = allowed;
@@ -457,7 +430,7 @@ impl TimelineState {
             let repeats = chosen.iter().any(|&c| {
                 refs[c] == refs[i]
                     || info(c).lower == info(i).lower
-                    || vectors[c].cosine(&vectors[i]) > knob("TLS_RED", REDUNDANT)
+                    || vectors[c].cosine(&vectors[i]) > REDUNDANT
             });
             if repeats {
                 continue;

@@ -12,13 +12,13 @@ use std::str::FromStr;
 pub enum Method {
     /// Dates ranked by document support: each document pointing at a date
     /// counts once, weighted by how far the date is from its publication.
-    /// The library default (what `Ranker` falls back to on small batches).
-    #[default]
+    /// What `Ranker` falls back to on small batches.
     Mentions,
     /// Dates ranked by a small logistic model over mention and publication
     /// counts (news-tls's DATEWISE features), trained on Timeline17 dev
-    /// topics; batches of fewer than [`crate::state::RANKER_MIN_DOCS`]
-    /// documents are ranked as `Mentions`.
+    /// topics; small batches (see [`TimelineOptions::ranker_min_docs`]) are
+    /// ranked as `Mentions`. The default: the best on Timeline17.
+    #[default]
     Ranker,
 }
 
@@ -71,6 +71,9 @@ pub struct TimelineOptions {
     pub keywords: Vec<String>,
     /// Only dates known to the day (benchmarks score nothing else).
     pub days_only: bool,
+    /// Below this many documents [`Method::Ranker`] ranks as
+    /// [`Method::Mentions`]; `None` means [`crate::state::RANKER_MIN_DOCS`].
+    pub ranker_min_docs: Option<usize>,
 }
 
 /// Builds the timeline of `docs`.

@@ -139,6 +139,72 @@ fn a_ranker_trained_on_the_fixture_ranks_gold_days_first() {
     assert!(examples.iter().any(|e| e.gold) && examples.iter().any(|e| !e.gold));
     let model = news_tls::train(&[&t]);
     assert_eq!(model.trained_on, vec!["ferry_strike".to_string()]);
-    let report = news_tls::evaluate(&[t], Method::Ranker, &model);
+    let report = news_tls::evaluate(std::slice::from_ref(&t), Method::Ranker, &model);
     assert!(report.average.date.f1 >= 0.66, "{:?}", report.average);
+    // The fixture is below the ranker's batch size: force the ranker on.
+    let mut opts = options(Method::Ranker);
+    opts.ranker_min_docs = Some(0);
+    let state = TimelineState::from_documents(&t.documents);
+    let ranked = state.rank_dates(&opts, &model);
+    let top: Vec<String> = ranked.iter().take(3).map(|(d, _)| d.to_string()).collect();
+    assert!(top.contains(&"2031-03-01".to_string()), "{ranked:?}");
+    assert!(top.contains(&"2031-03-08".to_string()), "{ranked:?}");
+}
+
+#[test]
+fn small_batches_rank_dates_by_mentions() {
+    let docs = topic().documents;
+    let state = TimelineState::from_documents(&docs);
+    let ranker = DateRanker::builtin();
+    let mentions = state.rank_dates(&options(Method::Mentions), ranker);
+    assert_eq!(state.rank_dates(&options(Method::Ranker), ranker), mentions);
+    let mut forced = options(Method::Ranker);
+    forced.ranker_min_docs = Some(docs.len());
+    assert_ne!(state.rank_dates(&forced, ranker), mentions);
+}
+
+/// The one-sentence summary of May 3, 2031 in a document published the day
+/// after, made of `tests/fixtures/summary/<name>.txt`.
+fn one_sentence_summary(name: &str) -> Vec<String> {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/summary/{name}.txt"));
+    let text = std::fs::read_to_string(&path).expect("summary fixture");
+    let raw = RawDocument {
+        id: name.to_string(),
+        source: chronicle_model::Source::default(),
+        url: None,
+        content: RawContent::Text(text),
+        declared: chronicle_ingest::Declared {
+            published: Some("2031-05-04".to_string()),
+            ..chronicle_ingest::Declared::default()
+        },
+    };
+    let opts = TimelineOptions {
+        dates: Some(1),
+        sentences: 1,
+        from: "2031-05-03".parse().ok(),
+        to: "2031-05-03".parse().ok(),
+        keywords: vec!["ferry".into()],
+        days_only: true,
+        ..TimelineOptions::default()
+    };
+    let timeline = chronicle_tls::build_timeline(&[annotate(raw)], &opts);
+    timeline
+        .entries
+        .iter()
+        .flat_map(|e| e.summary.iter().map(|c| c.text.clone()))
+        .collect()
+}
+
+#[test]
+fn summaries_prefer_full_reports_to_quotes_and_fragments() {
+    let mixed = one_sentence_summary("mixed");
+    assert_eq!(mixed.len(), 1);
+    assert!(mixed[0].starts_with("Dock workers"), "{mixed:?}");
+    // With nothing longer on offer, the short sentence is used.
+    let short = one_sentence_summary("short_only");
+    assert_eq!(
+        short,
+        vec!["The ferry strike began on May 3, 2031.".to_string()]
+    );
 }

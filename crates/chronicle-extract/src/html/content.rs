@@ -73,6 +73,9 @@ struct Frame {
     record: usize,
     block_level: bool,
     kind: Option<BlockKind>,
+    /// This element's kind, else the nearest ancestor's (the kind of blocks
+    /// flushed inside it), so a flush need not scan the stack.
+    inner_kind: Option<BlockKind>,
     is_link: bool,
     removal: Option<(usize, bool)>,
     body_hint: bool,
@@ -104,6 +107,8 @@ struct Walker<'m> {
     pending_br: bool,
     /// Record removal labels for [`debug_listing`].
     debug: bool,
+    /// Walking the markup of a `<noscript>` (not nested further).
+    in_noscript: bool,
 }
 
 /// Elements whose content is never text.
@@ -550,9 +555,8 @@ impl<'m> Walker<'m> {
         let chars = text.chars().count();
         let kind = self
             .stack
-            .iter()
-            .rev()
-            .find_map(|f| f.kind)
+            .last()
+            .and_then(|f| f.inner_kind)
             .unwrap_or(BlockKind::Other);
         self.blocks.push(Block {
             link_chars: self.buf_link_chars.min(chars),
@@ -614,6 +618,10 @@ impl<'m> Walker<'m> {
                 self.buf.push(' ');
                 self.pending_br = true;
             }
+            return false;
+        }
+        if name == "noscript" && !self.in_noscript {
+            self.walk_noscript(node);
             return false;
         }
         if is_dropped_tag(name) {
@@ -685,10 +693,12 @@ impl<'m> Walker<'m> {
             });
             (self.removals.len() - 1, soft)
         });
+        let kind = block_kind(name);
         self.stack.push(Frame {
             record,
             block_level,
-            kind: block_kind(name),
+            kind,
+            inner_kind: kind.or_else(|| self.stack.last().and_then(|f| f.inner_kind)),
             is_link,
             removal,
             body_hint,
@@ -698,6 +708,21 @@ impl<'m> Walker<'m> {
             page_root: matches!(name, "html" | "body"),
         });
         true
+    }
+
+    /// Blogger and some CMSs render the post with a script and repeat it,
+    /// as markup, in `<noscript>` (raw text to a scripting parser): a
+    /// sizeable one holding paragraphs is parsed and walked in place.
+    fn walk_noscript(&mut self, node: ElementRef<'_>) {
+        let markup: String = node.text().collect();
+        if markup.len() < 300 || !(markup.contains("<p") || markup.contains("<P")) {
+            return;
+        }
+        let fragment = Html::parse_fragment(&markup);
+        self.flush();
+        self.in_noscript = true;
+        walk_tree(&fragment, self);
+        self.in_noscript = false;
     }
 
     fn close(&mut self, name: &str) {
@@ -854,8 +879,14 @@ pub(crate) fn normalize_ws(s: &str) -> String {
     out
 }
 
-/// Walks the tree without recursion (pages nest thousands deep).
+/// Walks the tree, then ends the last block.
 fn walk(doc: &Html, w: &mut Walker<'_>) {
+    walk_tree(doc, w);
+    w.flush();
+}
+
+/// Walks the tree without recursion (pages nest thousands deep).
+fn walk_tree(doc: &Html, w: &mut Walker<'_>) {
     let root = doc.tree.root();
     let mut node = root;
     'outer: loop {
@@ -897,7 +928,6 @@ fn walk(doc: &Html, w: &mut Walker<'_>) {
             descend = true;
         }
     }
-    w.flush();
 }
 
 fn has_sentence_end(t: &str) -> bool {
@@ -968,6 +998,7 @@ fn extract_with(doc: &Html, meta: &mut MetaCollector, debug: Option<&mut String>
         header_depth: 0,
         pending_br: false,
         debug: debug.is_some(),
+        in_noscript: false,
     };
     walk(doc, &mut w);
     let Walker {
@@ -1039,7 +1070,7 @@ fn resolve_removals(
         let r = &removals[i];
         let inside = covered.range(r.start, r.end);
         let own = prose_prefix[r.end] - prose_prefix[r.start] - inside;
-        let remaining = total_prose - (covered_total - inside);
+        let remaining = total_prose - covered_total;
         let takes_most = remaining > 0.0 && own > 0.6 * remaining;
         if r.soft && takes_most {
             continue;

@@ -381,6 +381,32 @@ pub fn date_in_url(url: &str) -> Option<DateCandidate> {
     })
 }
 
+/// How much of an inline script is searched for a publication date: state
+/// blobs run to megabytes, and the article's own fields come early.
+const SCRIPT_SCAN_BYTES: usize = 300_000;
+
+static SCRIPT_PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(?i)["'\\]?\b(?:datePublished|publishDate|publish_date|published_?at|publishedDate|published_date|dateCreated|pubDate|first_?published(?:_?at|_?date)?|publication_?date)\\?["']?\s*[:=]\s*\\?["']([^"'\\<>\n]{6,40})"#,
+    )
+    .expect("static regex")
+});
+
+/// The first publication-date value assigned to a known key (`datePublished`,
+/// `publishDate`, `published_at`, `first_published`…) in an inline script
+/// that is not JSON-LD: page state objects and analytics settings.
+pub fn published_in_script(script: &str) -> Option<&str> {
+    let mut end = script.len().min(SCRIPT_SCAN_BYTES);
+    while !script.is_char_boundary(end) {
+        end -= 1;
+    }
+    SCRIPT_PUBLISHED
+        .captures_iter(&script[..end])
+        .filter_map(|c| c.get(1))
+        .map(|m| m.as_str())
+        .find(|v| v.bytes().any(|b| b.is_ascii_digit()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -480,5 +506,29 @@ mod tests {
         );
         assert_eq!(day("https://2021.example.com/12345678"), None);
         assert_eq!(day("https://x.com/article/11574168580"), None);
+    }
+
+    #[test]
+    fn script_values() {
+        let check = |script: &str, want: Option<&str>| {
+            assert_eq!(published_in_script(script), want, "{script}");
+        };
+        check(
+            r#"window.state = {"title":"x","datePublished":"2021-03-04T10:00:00Z"};"#,
+            Some("2021-03-04T10:00:00Z"),
+        );
+        check(
+            r#"var s = "{\"publishDate\":\"2020-01-02\"}";"#,
+            Some("2020-01-02"),
+        );
+        check(
+            "dataLayer.push({published_at: '2019-05-06 10:11'});",
+            Some("2019-05-06 10:11"),
+        );
+        check(
+            r#"{"pubDate": "", "first_published": "12.03.2018"}"#,
+            Some("12.03.2018"),
+        );
+        check(r#"{"updatedAt":"2021-03-04","views":"123456"}"#, None);
     }
 }

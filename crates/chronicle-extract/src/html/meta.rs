@@ -4,7 +4,7 @@
 //! `03/04/2021` reads) is known.
 
 use super::content::normalize_ws;
-use super::dates::{date_in_url, find_dates, parse_date_text};
+use super::dates::{date_in_url, find_dates, parse_date_text, published_in_script};
 use super::{DateCandidate, DateSource, HtmlPage};
 use scraper::node::Element;
 use scraper::ElementRef;
@@ -53,7 +53,13 @@ pub(crate) struct MetaCollector {
     /// Photo captions and credits: their dates are when a picture was
     /// taken, weak evidence for inference, never a byline.
     captions: Vec<String>,
+    /// A publication date was already read from an inline script.
+    script_date_seen: bool,
 }
+
+/// A date key in a page's script state is the page's own, but less surely so
+/// than a `<meta>` tag, and may belong to a teaser: below bylines.
+const SCRIPT_DATE_CONFIDENCE: f32 = 0.5;
 
 /// Text of an element, cut off after `max` bytes (elements can be huge).
 fn bounded_text(el: ElementRef<'_>, max: usize) -> String {
@@ -167,15 +173,37 @@ fn head(s: &str, max: usize) -> &str {
 }
 
 /// `<figcaption>`, table captions, and elements whose class or id says
-/// caption or credit (`wp-caption-text`, `photo-credit`).
-fn is_caption(el: &Element) -> bool {
+/// caption or credit (`wp-caption-text`, `photo-credit`) next to a picture.
+/// Without a picture nearby such a class is only styling (a date paragraph
+/// styled `rte-paragraph__caption`, a podcast's credits).
+fn is_caption(node: ElementRef<'_>) -> bool {
+    let el = node.value();
     if matches!(el.name(), "figcaption" | "caption") {
         return true;
     }
-    el.id().into_iter().chain(el.attr("class")).any(|v| {
+    let named = el.id().into_iter().chain(el.attr("class")).any(|v| {
         let v = v.to_ascii_lowercase();
         v.contains("caption") || v.contains("credit")
-    })
+    });
+    named && near_picture(node)
+}
+
+/// Elements a caption-like element's few closest ancestors hold: a figure, or
+/// an image among their first descendants.
+fn near_picture(node: ElementRef<'_>) -> bool {
+    const ANCESTORS: usize = 3;
+    const DESCENDANTS: usize = 300;
+    node.ancestors()
+        .take(ANCESTORS)
+        .filter_map(ElementRef::wrap)
+        .any(|a| {
+            a.value().name() == "figure"
+                || a.descendants().take(DESCENDANTS).any(|d| {
+                    d.value()
+                        .as_element()
+                        .is_some_and(|e| matches!(e.name(), "img" | "picture" | "video" | "figure"))
+                })
+        })
 }
 
 /// Words before a date that make a short block a byline.
@@ -335,7 +363,7 @@ impl MetaCollector {
 
     pub(crate) fn element(&mut self, node: ElementRef<'_>, ctx: Context) {
         let el = node.value();
-        if self.captions.len() < 40 && is_caption(el) {
+        if self.captions.len() < 40 && is_caption(node) {
             let t = bounded_text(node, 500);
             if !t.is_empty() && !self.captions.contains(&t) {
                 self.captions.push(t);
@@ -362,6 +390,12 @@ impl MetaCollector {
                 if ty.contains("ld+json") {
                     let text: String = node.text().collect();
                     self.json_ld(&text);
+                } else if el.attr("src").is_none() && !self.script_date_seen {
+                    let text: String = node.text().collect();
+                    if let Some(v) = published_in_script(&text) {
+                        self.script_date_seen = true;
+                        self.add_date(v, DateSource::MetaPublished, SCRIPT_DATE_CONFIDENCE, false);
+                    }
                 }
             }
             "time" => {
