@@ -4,7 +4,7 @@
 use anyhow::{Context, Result};
 use chronicle_eval::tls::PairScores;
 use chronicle_tls::news_tls::{self, AnnotatedTopic, Report};
-use chronicle_tls::{DateRanker, Method};
+use chronicle_tls::{DateRanker, Method, SentenceScorer};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -30,6 +30,13 @@ pub struct TlsArgs {
     /// Train the date ranker on every topic of DIR and write it to FILE.
     #[arg(long, value_name = "FILE")]
     train: Option<PathBuf>,
+    /// Train the sentence scorer on every topic of DIR and write it to FILE.
+    #[arg(long, value_name = "FILE")]
+    train_sentences: Option<PathBuf>,
+    /// Choose summary sentences with the learned sentence scorer instead of by
+    /// centroid similarity (scored worse; kept to reproduce the figures).
+    #[arg(long)]
+    learned_sentences: bool,
 }
 
 fn annotate_all(dir: &Path, quiet: bool) -> Result<Vec<AnnotatedTopic>> {
@@ -113,8 +120,23 @@ fn write_timelines(report: &Report, out: &Path) -> Result<()> {
 
 pub fn run(args: &TlsArgs, quiet: bool) -> Result<ExitCode> {
     let topics = annotate_all(&args.dir, quiet)?;
+    let all: Vec<&AnnotatedTopic> = topics.iter().collect();
+    if let Some(path) = &args.train_sentences {
+        let model = news_tls::train_sentences(&all);
+        std::fs::write(path, model.to_json())
+            .with_context(|| format!("could not write {}", path.display()))?;
+        if !quiet {
+            eprintln!(
+                "wrote a sentence scorer trained on {} topics to {}",
+                all.len(),
+                path.display()
+            );
+        }
+        if args.train.is_none() {
+            return Ok(ExitCode::SUCCESS);
+        }
+    }
     if let Some(path) = &args.train {
-        let all: Vec<&AnnotatedTopic> = topics.iter().collect();
         let model = news_tls::train(&all);
         std::fs::write(path, model.to_json())
             .with_context(|| format!("could not write {}", path.display()))?;
@@ -128,9 +150,11 @@ pub fn run(args: &TlsArgs, quiet: bool) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let report = if args.loo {
-        news_tls::leave_one_out(&topics)
+        news_tls::leave_one_out(&topics, args.learned_sentences)
     } else {
-        news_tls::evaluate(&topics, args.method, DateRanker::builtin())
+        let scorer =
+            (args.method == Method::Ranker && args.learned_sentences).then(SentenceScorer::builtin);
+        news_tls::evaluate(&topics, args.method, DateRanker::builtin(), scorer)
     };
     if let Some(out) = &args.out {
         write_timelines(&report, out)?;

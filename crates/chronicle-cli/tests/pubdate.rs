@@ -58,8 +58,9 @@ fn fixture_pages_are_dated_and_scored_like_htmldate() {
     // a photo caption's date is not the publication date
     check(&report, "caption.html", "RightlyNone", None);
     check(&report, "wrong.html", "Wrong", Some("2021-10-05"));
-    // datePublished inside an @graph wins over an "updated" line
-    check(&report, "graph.html", "Hit", Some("2020-11-17"));
+    // an "updated" line showing the @graph's dateModified beats its
+    // datePublished: htmldate dates a page by the version it shows
+    check(&report, "graph.html", "Hit", Some("2020-11-20"));
     let c = &report["counts"];
     // htmldate counts a page without gold and without output as TN and FN
     assert_eq!(
@@ -130,7 +131,7 @@ fn accuracy_floor(dataset: &str, rel: &str, key: &str, floor: f64) {
 
 #[test]
 fn shared_data_sets_stay_above_their_floors() {
-    accuracy_floor("htmldate", "pubdate/htmldate-eval", "accuracy", 0.87);
+    accuracy_floor("htmldate", "pubdate/htmldate-eval", "accuracy", 0.92);
     accuracy_floor("fundus", "news/fundus", "day", 0.98);
-    accuracy_floor("trafilatura", "extraction/trafilatura-eval", "day", 0.85);
+    accuracy_floor("trafilatura", "extraction/trafilatura-eval", "day", 0.89);
 }

@@ -97,3 +97,31 @@ fn build_accepts_a_method() {
     assert!(out.join("timeline.json").is_file());
     let _ = std::fs::remove_dir_all(&out);
 }
+
+#[test]
+fn eval_tls_trains_a_sentence_scorer_and_scores_with_it() {
+    let model =
+        std::env::temp_dir().join(format!("chronicle-sentences-{}.json", std::process::id()));
+    let corpus = fixture();
+    let corpus = corpus.to_str().expect("utf-8 path");
+    let model_path = model.to_str().expect("utf-8 path");
+    let output = chronicle(&["-q", "eval", "tls", corpus, "--train-sentences", model_path]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let written: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&model).expect("model written"))
+            .expect("JSON model");
+    assert_eq!(written["features"][0], "centroid_similarity");
+    assert_eq!(written["trained_on"][0], "ferry_strike");
+    let _ = std::fs::remove_file(&model);
+    let scored = chronicle(&["eval", "tls", corpus, "--learned-sentences", "--json"]);
+    assert!(scored.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&scored.stdout).expect("JSON report");
+    assert!(
+        report["average"]["ar1"]["f1"].as_f64().unwrap_or(0.0) > 0.0,
+        "{report}"
+    );
+}

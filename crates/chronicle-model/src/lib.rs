@@ -16,7 +16,7 @@ pub use document::{
     DateHow, Document, Published, Sentence, Source, SourceFormat, Timex, TimexType,
 };
 pub use story::{
-    Alias, Approx, Conflict, DateConflict, Entity, EntityType, Event, Fact, Mention, Series,
-    SeriesPoint, Story,
+    format_value, Alias, Approx, Conflict, DateConflict, Entity, EntityType, Event, Fact, Mention,
+    Series, SeriesPoint, Story,
 };
 pub use timeline::{Citation, DocumentRef, Timeline, TimelineEntry};

@@ -71,6 +71,38 @@ pub enum Approx {
     AtLeast,
 }
 
+impl Approx {
+    /// The hedge as a reader says it, with a trailing space: "about ".
+    pub fn as_words(self) -> &'static str {
+        match self {
+            Approx::Exact => "",
+            Approx::About => "about ",
+            Approx::AtMost => "at most ",
+            Approx::AtLeast => "at least ",
+        }
+    }
+}
+
+/// A figure for people: 6000 → "6,000", 1.25 → "1.25".
+pub fn format_value(value: f64) -> String {
+    if value.fract() != 0.0 || value.abs() >= 1e15 {
+        let s = format!("{value:.2}");
+        return s.trim_end_matches('0').trim_end_matches('.').to_string();
+    }
+    let digits = format!("{}", value.abs() as u64);
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if value < 0.0 {
+        out.insert(0, '-');
+    }
+    out
+}
+
 /// A quantity read from one sentence: what is counted, how many, and when.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Fact {
@@ -158,4 +190,19 @@ pub struct Story {
     pub entities: Vec<Entity>,
     pub series: Vec<Series>,
     pub events: Vec<Event>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_get_thousands_separators() {
+        assert_eq!(format_value(170000.0), "170,000");
+        assert_eq!(format_value(2500.0), "2,500");
+        assert_eq!(format_value(999.0), "999");
+        assert_eq!(format_value(1.25), "1.25");
+        assert_eq!(format_value(1.5), "1.5");
+        assert_eq!(format_value(-1200.0), "-1,200");
+    }
 }

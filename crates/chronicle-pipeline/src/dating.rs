@@ -421,8 +421,10 @@ pub fn date_from_sources(clues: &DatingClues, body: &str) -> Published {
     }
     candidates.retain(|c| plausible(&c.date, clues.fetched));
     candidates.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
-    prefer_visible_date(&mut candidates);
+    // first: a UTC timestamp the page renders in local time is not a
+    // different date shown
     to_local_time(&mut candidates);
+    prefer_visible_date(&mut candidates);
     let Some(best) = candidates.first() else {
         return Published::default();
     };
@@ -913,6 +915,26 @@ mod tests {
             clue(Byline, "2019-04-03", None, None),
         ]);
         assert_eq!(got.0, "2017-08-21");
+        // the one day the page displays, days after its metadata date
+        let got = chosen(vec![
+            clue(MetaPublished, "2022-01-21", None, None),
+            clue(TimeElement, "2022-01-25", None, None),
+            clue(Text, "2022-01-25", None, None),
+        ]);
+        assert_eq!(got.0, "2022-01-25");
+        // ... but not years later (another item's date)
+        let got = chosen(vec![
+            clue(MetaPublished, "2017-05-01", None, None),
+            clue(Byline, "2020-02-26", None, None),
+        ]);
+        assert_eq!(got.0, "2017-05-01");
+        // ... nor when the page displays several days
+        let got = chosen(vec![
+            clue(MetaPublished, "2022-01-21", None, None),
+            clue(Byline, "2022-01-25", None, None),
+            clue(Byline, "2022-01-27", None, None),
+        ]);
+        assert_eq!(got.0, "2022-01-21");
         // a month from the URL gives way to a day inside it
         let got = chosen(vec![
             clue(Url, "2018-08", None, None),

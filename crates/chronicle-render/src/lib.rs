@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::fmt::Write;
 
 mod story;
-pub use story::{format_value, series_svg};
+pub use story::series_svg;
 
 /// `timeline.json`: the timeline as the documented JSON contract.
 pub fn timeline_json(timeline: &Timeline) -> String {

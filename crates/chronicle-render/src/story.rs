@@ -4,39 +4,14 @@
 //! no external requests.
 
 use crate::{html_escape, human_date, md_code, md_escape};
-use chronicle_model::{Approx, Entity, Event, PartialDate, Series, Timeline};
+use chronicle_model::{format_value, Approx, Entity, Event, PartialDate, Series, Timeline};
 use std::fmt::Write;
 
 /// How many entities the readable outputs list; `timeline.json` has all.
 const ENTITIES_SHOWN: usize = 40;
 
 fn approx_word(a: Approx) -> &'static str {
-    match a {
-        Approx::Exact => "",
-        Approx::About => "about ",
-        Approx::AtMost => "at most ",
-        Approx::AtLeast => "at least ",
-    }
-}
-
-/// `12,000` for 12000.0, `1.5` for 1.5.
-pub fn format_value(v: f64) -> String {
-    if v.fract() != 0.0 || v.abs() >= 1e15 {
-        let s = format!("{v:.2}");
-        return s.trim_end_matches('0').trim_end_matches('.').to_string();
-    }
-    let digits = format!("{}", v.abs() as u64);
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if v < 0.0 {
-        out.insert(0, '-');
-    }
-    out
+    a.as_words()
 }
 
 fn date_label(d: &Option<PartialDate>) -> String {
@@ -385,15 +360,6 @@ mod tests {
             doc: doc.into(),
             sentence: 0,
         }
-    }
-
-    #[test]
-    fn values_get_thousands_separators() {
-        assert_eq!(format_value(170000.0), "170,000");
-        assert_eq!(format_value(2500.0), "2,500");
-        assert_eq!(format_value(999.0), "999");
-        assert_eq!(format_value(1.25), "1.25");
-        assert_eq!(format_value(-1200.0), "-1,200");
     }
 
     #[test]

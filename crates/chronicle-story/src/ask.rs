@@ -4,7 +4,8 @@
 //! documents do not answer, the answer says so.
 
 use crate::events::contains_word;
-use crate::figures::{compatible, format_value, read_query, split_subject};
+use crate::figures::{compatible, read_query, split_subject};
+use chronicle_model::format_value;
 use chronicle_model::{
     Approx, Document, Entity, Event, Granularity, PartialDate, Series, SeriesPoint, Story,
     TimexType,
@@ -257,12 +258,7 @@ fn how_many(question: &str, docs: &[Document], series: &[Series]) -> Answer {
         .filter_map(|p| p.date)
         .max_by_key(PartialDate::granularity);
     let written = best.first().map_or(String::new(), |p| p.text.clone());
-    let hedge = match approx {
-        Approx::Exact => "",
-        Approx::About => "about ",
-        Approx::AtMost => "at most ",
-        Approx::AtLeast => "at least ",
-    };
+    let hedge = approx.as_words();
     let mut text = format!(
         "{hedge}{} ({wanted}, {}; as written: \u{201c}{written}\u{201d})",
         format_value(value),

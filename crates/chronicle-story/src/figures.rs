@@ -7,7 +7,7 @@
 //! reference numbers are not figures.
 
 use chronicle_model::{
-    Approx, Conflict, Document, Fact, PartialDate, Series, SeriesPoint, TimexType,
+    format_value, Approx, Conflict, Document, Fact, PartialDate, Series, SeriesPoint, TimexType,
 };
 use regex::Regex;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -1161,35 +1161,6 @@ pub(crate) fn compatible(a: f64, approx_a: Approx, b: f64, approx_b: Approx) -> 
 fn points_agree(a: &SeriesPoint, b: &SeriesPoint) -> bool {
     compatible(a.value, a.approx, b.value, b.approx)
 }
-
-fn hedge_word(approx: Approx) -> &'static str {
-    match approx {
-        Approx::Exact => "",
-        Approx::About => "about ",
-        Approx::AtMost => "at most ",
-        Approx::AtLeast => "at least ",
-    }
-}
-
-/// Formats a figure for people: 6000 → "6,000", 1.2e6 → "1,200,000".
-pub fn format_value(value: f64) -> String {
-    if value.fract() != 0.0 {
-        return format!("{value}");
-    }
-    let digits = format!("{}", value.abs() as u64);
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if value < 0.0 {
-        out.insert(0, '-');
-    }
-    out
-}
-
 /// The period two dates both describe, when they describe the same one:
 /// the same month (days within it count), or the same year at year level.
 fn same_period(a: &PartialDate, b: &PartialDate) -> Option<PartialDate> {
@@ -1252,7 +1223,7 @@ fn conflicts_of(points: &[SeriesPoint]) -> Vec<Conflict> {
         let mut claims: Vec<(String, Vec<String>)> = Vec::new();
         for &i in &involved {
             let p = &points[i];
-            let claim = format!("{}{}", hedge_word(p.approx), format_value(p.value));
+            let claim = format!("{}{}", p.approx.as_words(), format_value(p.value));
             match claims.iter_mut().find(|(c, _)| *c == claim) {
                 Some((_, docs)) => {
                     if !docs.contains(&p.doc) {

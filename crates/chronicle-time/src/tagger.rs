@@ -31,6 +31,8 @@ struct Matcher<'a> {
     toks: &'a [Tok],
     norms: Vec<&'a str>,
     anchor: Anchor,
+    /// The last date the text named: what "the following day" or "that year" count from.
+    reference: Anchor,
     sentence: &'a Sentence,
     /// Whether the document reports by quarters (then "a year earlier" is the same quarter a year before).
     quarterly: bool,
@@ -314,7 +316,11 @@ impl<'a> Matcher<'a> {
                     let fits = h.kind == TimexType::Duration
                         || ago
                         || (md == "APPROX" && !matches!(self.w(i), "some"));
-                    if fits {
+                    // TimeBank leaves "about", "almost", "over" outside the span unless
+                    // the expression counts back ("about two years ago").
+                    let left_out =
+                        !ago && matches!(self.w(i), "about" | "almost" | "over" | "just");
+                    if fits && !left_out {
                         h.modifier = Some(md.clone());
                         consider(Some(h));
                     }
@@ -341,12 +347,6 @@ impl<'a> Matcher<'a> {
                 }
             }
         }
-        // "the next year or so": the hedge belongs to the span.
-        if let Some(h) = best.as_mut() {
-            if self.w(h.end) == "or" && self.w(h.end + 1) == "so" {
-                h.end += 2;
-            }
-        }
         // "earlier this year", "later yesterday", "Earlier Sunday": the adverb is part of the span.
         if matches!(self.w(i), "earlier" | "later") {
             let next = self.w(i + 1);
@@ -357,6 +357,12 @@ impl<'a> Matcher<'a> {
                 if let Some(h) = self.core(i + 1).filter(|h| h.kind != TimexType::Duration) {
                     consider(Some(h));
                 }
+            }
+        }
+        // "the next year or so": the hedge belongs to the span.
+        if let Some(h) = best.as_mut() {
+            if self.w(h.end) == "or" && self.w(h.end + 1) == "so" {
+                h.end += 2;
             }
         }
         best
@@ -372,8 +378,9 @@ impl<'a> Matcher<'a> {
     }
 
     fn core(&self, i: usize) -> Option<Hit> {
-        let rules: [fn(&Self, usize) -> Option<Hit>; 16] = [
+        let rules: [fn(&Self, usize) -> Option<Hit>; 17] = [
             Self::fixed,
+            Self::that_unit,
             Self::report_period,
             Self::numeric_date,
             Self::month_date,
@@ -403,6 +410,16 @@ impl<'a> Matcher<'a> {
 
     fn fixed(&self, i: usize) -> Option<Hit> {
         let (n, e) = self.lex.fixed.longest(self.rest(i))?;
+        // "the past three summers": "the past" heads a span the rules do not know.
+        if self.w((i + n).saturating_sub(1)) == "past" && self.cardinal(i + n).is_some() {
+            return None;
+        }
+        // "the day before authorities issued a warrant": a preposition, not a date.
+        if matches!(self.w((i + n).saturating_sub(1)), "before" | "after")
+            && self.kind(i + n) == Some(TokKind::Word)
+        {
+            return None;
+        }
         let kind = match e.kind.as_str() {
             "DATE" => TimexType::Date,
             "TIME" => TimexType::Time,
@@ -459,9 +476,45 @@ impl<'a> Matcher<'a> {
                     "YEAR" => CalUnit::Year,
                     _ => return None,
                 };
-                relative(a, unit, n)
+                relative(self.narrative_anchor(unit), unit, n)
             }
         })
+    }
+
+    /// The last date named when it is fine enough for `unit`, else the document date.
+    fn narrative_anchor(&self, unit: CalUnit) -> &Anchor {
+        let r = &self.reference;
+        let fine_enough = match unit {
+            CalUnit::Day | CalUnit::Week => r.day.is_some(),
+            CalUnit::Month | CalUnit::Quarter => r.month.is_some(),
+            _ => r.year.is_some(),
+        };
+        if fine_enough {
+            r
+        } else {
+            &self.anchor
+        }
+    }
+
+    /// "that year", "that day": the unit of the last date named.
+    fn that_unit(&self, i: usize) -> Option<Hit> {
+        if self.w(i) != "that" {
+            return None;
+        }
+        let unit = match self.w(i + 1) {
+            "year" => CalUnit::Year,
+            "month" => CalUnit::Month,
+            // "trades made that day" is generic; "earlier that day", "on that day" name it.
+            "day" if i > 0 && matches!(self.w(i - 1), "earlier" | "later" | "on" | "until") => {
+                CalUnit::Day
+            }
+            _ => return None,
+        };
+        hit(
+            i + 2,
+            TimexType::Date,
+            relative(self.narrative_anchor(unit), unit, 0),
+        )
     }
 
     /// "2021-07-27", "07/27/2021", "24/01/2017", "27.07.2021".
@@ -664,11 +717,11 @@ impl<'a> Matcher<'a> {
                     None => (Some(n), k),
                 })
                 .or_else(|| {
-                self.lex
-                    .vague_quantities
-                    .longest(self.rest(j))
-                    .map(|(n, _)| (None, j + n))
-            });
+                    self.lex
+                        .vague_quantities
+                        .longest(self.rest(j))
+                        .map(|(n, _)| (None, j + n))
+                });
             if let Some((n, k)) = quantity {
                 let k = if self.lex.unit_qualifiers.iter().any(|q| q == self.w(k)) {
                     k + 1
@@ -683,8 +736,18 @@ impl<'a> Matcher<'a> {
         if has_the && rel == 0 && rel_word != "current" {
             return None;
         }
+        // "the current fiscal year", "last fiscal year".
+        if self.lex.fiscal_words.iter().any(|f| f == self.w(j))
+            && matches!(self.w(j + 1), "year" | "quarter")
+        {
+            j += 1;
+        }
         // Units: "last year", "this week"; with "the" and past/next: a duration ("the past year").
         if let Some(code) = self.lex.units.get(self.w(j)) {
+            // "This Week" with a capital unit is a title (a programme, a column).
+            if self.capital(j) && self.capital(r) {
+                return None;
+            }
             if self.w(j).ends_with('s') && code != "S" {
                 return None;
             }
@@ -696,7 +759,8 @@ impl<'a> Matcher<'a> {
             }
             return None;
         }
-        if has_the {
+        // "the previous Friday", "the next morning" keep their article; "the last June" does not occur.
+        if has_the && !matches!(rel_word, "previous" | "following" | "next") {
             return None;
         }
         if let Some((wd, k)) = self.weekday_name(j) {
@@ -713,9 +777,15 @@ impl<'a> Matcher<'a> {
             return hit(j + 1, TimexType::Date, format!("{y}-{season}"));
         }
         if let Some(p) = self.lex.parts_of_day.get(self.w(j)) {
-            // "last night" is the night before; "this morning" today.
+            // "last night" is the night before; "this morning" today; "the next morning"
+            // follows the day last named.
             let shift = if rel < 0 { -1 } else { rel };
-            let day = relative(&self.anchor, CalUnit::Day, shift);
+            let from = if has_the {
+                self.narrative_anchor(CalUnit::Day)
+            } else {
+                &self.anchor
+            };
+            let day = relative(from, CalUnit::Day, shift);
             return hit(j + 1, TimexType::Time, format!("{day}T{p}"));
         }
         None
@@ -744,12 +814,30 @@ impl<'a> Matcher<'a> {
         } else {
             return self.bare_plural(i);
         };
+        // "2 1/2 years": a half more.
+        let (j, plus_half) = if n.is_some() && self.w(j) == "1/2" {
+            (j + 1, true)
+        } else {
+            (j, false)
+        };
         let mut k = self.skip_hyphen(j);
         if self.lex.unit_qualifiers.iter().any(|q| q == self.w(k)) {
             k = self.skip_hyphen(k + 1);
         }
         let unit_word = self.w(k);
         let unit = self.lex.units.get(unit_word)?;
+        // "60 Minutes" with a capital unit is a title.
+        if self.capital(k) {
+            return None;
+        }
+        // "a second group" is an ordinal; "in a second" a duration.
+        if unit_word == "second"
+            && n == Some(1)
+            && self.kind(k + 1) == Some(TokKind::Word)
+            && self.lex.ago_words.longest(self.rest(k + 1)).is_none()
+        {
+            return None;
+        }
         // "the 1988 quarter": a year, not 1988 quarters.
         if self.year4(i).is_some() && !unit_word.ends_with('s') {
             return None;
@@ -759,8 +847,15 @@ impl<'a> Matcher<'a> {
             return None;
         }
         let mut end = k + 1;
+        // "a year-earlier loss": the compound is the expression, not "a year".
+        if self.w(end) == "-"
+            && self.glued(end)
+            && matches!(self.w(end + 1), "earlier" | "ago" | "before" | "end")
+        {
+            return None;
+        }
         // "three-quarters of its food" is a fraction.
-        if unit == "Q" && self.w(end) == "of" && self.year4(end + 1).is_none() {
+        if unit == "Q" && n.is_some() && self.w(end) == "of" && self.year4(end + 1).is_none() {
             return None;
         }
         // "a year or two": the alternative widens the span, the count turns vague.
@@ -795,6 +890,9 @@ impl<'a> Matcher<'a> {
             return None;
         }
         let mut value = duration_value(unit, n)?;
+        if plus_half {
+            value = self.half_of(unit, n)?;
+        }
         // "a year and a half".
         if self.w(end) == "and"
             && matches!(self.w(end + 1), "a" | "one")
@@ -1058,6 +1156,10 @@ impl<'a> Matcher<'a> {
     /// "10:30 a.m.", "3 p.m. Friday", "noon", "midnight".
     fn time(&self, i: usize) -> Option<Hit> {
         let w = self.w(i);
+        // "high noon" is an idiom (and a film).
+        if i > 0 && self.w(i - 1) == "high" {
+            return None;
+        }
         let (mut hour, minute, mut k) = if let Some(t) = self.lex.times_of_day.get(w) {
             let (h, m) = t.split_once(':')?;
             (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?, i + 1)
@@ -1225,17 +1327,19 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<PartialDate>) -> Vec<
     let lex = english();
     let toks = tokenize(text);
     let anchor = Anchor::new(dct);
+    let mut reference = anchor;
     let quarterly = toks.iter().any(|t| t.norm == "quarter");
     let mut out = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         let lo = toks.partition_point(|t| t.start < s.start);
         let hi = toks.partition_point(|t| t.end <= s.end).max(lo);
         let slice = &toks[lo..hi];
-        let m = Matcher {
+        let mut m = Matcher {
             lex,
             toks: slice,
             norms: slice.iter().map(|t| t.norm.as_str()).collect(),
             anchor,
+            reference,
             sentence: s,
             quarterly,
         };
@@ -1248,6 +1352,11 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<PartialDate>) -> Vec<
             match found {
                 Some(h) if h.end > i && h.end <= slice.len() => {
                     let (start, end) = (slice[i].start, slice[h.end - 1].end);
+                    if h.kind == TimexType::Date {
+                        if let Ok(date) = h.value.parse::<PartialDate>() {
+                            m.reference = Anchor::new(Some(date));
+                        }
+                    }
                     if let Some(t) = text.get(start..end) {
                         out.push(Timex {
                             text: t.to_string(),
@@ -1264,6 +1373,7 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<PartialDate>) -> Vec<
                 _ => i += 1,
             }
         }
+        reference = m.reference;
     }
     out
 }

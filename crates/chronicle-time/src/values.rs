@@ -208,9 +208,16 @@ pub(crate) fn year_of_month_day(
             Tense::Future => gap >= -62,
             _ => true,
         };
-        if fits && gap.abs() < best_gap {
+        // News tells mostly of what has happened: without a future signal, a later
+        // occurrence must be much nearer than an earlier one to win.
+        let weighted = if gap > 0 && tense != Tense::Future {
+            gap * 2
+        } else {
+            gap.abs()
+        };
+        if fits && weighted < best_gap {
             best = cand;
-            best_gap = gap.abs();
+            best_gap = weighted;
         }
     }
     Some(best)

@@ -4,11 +4,13 @@
 pub mod news_tls;
 pub mod ptb;
 pub mod ranker;
+pub mod sentence_scorer;
 pub mod state;
 pub mod terms;
 pub mod timeline;
 pub mod vectors;
 
 pub use ranker::DateRanker;
+pub use sentence_scorer::SentenceScorer;
 pub use state::{DateStats, TimelineState};
 pub use timeline::{build_timeline, Method, TimelineOptions};

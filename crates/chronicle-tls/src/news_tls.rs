@@ -10,9 +10,10 @@
 
 use crate::ptb::untokenise;
 use crate::ranker::{date_features, DateRanker, Example};
+use crate::sentence_scorer::{DateExamples, SentenceExample, SentenceScorer};
 use crate::state::TimelineState;
 use crate::timeline::{Method, TimelineOptions};
-use chronicle_eval::rouge::Rouge;
+use chronicle_eval::rouge::{score_bags, NgramBag, Rouge};
 use chronicle_eval::tls::{
     average_news_tls, evaluate_news_tls, load_topic, Article, Day, GoldTimeline, LoadError,
     PairScores, Timeline as DayTimeline, TimelineEvaluator, Topic,
@@ -20,7 +21,7 @@ use chronicle_eval::tls::{
 use chronicle_ingest::{Declared, RawContent, RawDocument};
 use chronicle_model::{Document, Source, SourceFormat};
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::time::Instant;
 
@@ -202,11 +203,13 @@ pub const NEWS_TLS_PAIRS: [&str; 10] = [
     "bpoil_washingtonpost/washingtonpost",
 ];
 
-/// Builds and scores a timeline for every gold timeline of a topic.
+/// Builds and scores a timeline for every gold timeline of a topic
+/// (`scorer` `None`: centroid sentence selection).
 pub fn evaluate_topic(
     at: &AnnotatedTopic,
     method: Method,
     ranker: &DateRanker,
+    scorer: Option<&SentenceScorer>,
     evaluator: &TimelineEvaluator,
 ) -> TopicResult {
     let mut seconds = at.seconds;
@@ -218,7 +221,7 @@ pub fn evaluate_topic(
         else {
             continue;
         };
-        let system = day_timeline(&state.timeline_with(&options, ranker));
+        let system = day_timeline(&state.timeline_scored(&options, ranker, scorer));
         seconds += start.elapsed().as_secs_f64();
         pairs.push(PairResult {
             topic: at.topic.name.clone(),
@@ -237,14 +240,19 @@ pub fn evaluate_topic(
     }
 }
 
-/// Scores every topic with one ranker.
-pub fn evaluate(topics: &[AnnotatedTopic], method: Method, ranker: &DateRanker) -> Report {
+/// Scores every topic with one ranker and sentence scorer.
+pub fn evaluate(
+    topics: &[AnnotatedTopic],
+    method: Method,
+    ranker: &DateRanker,
+    scorer: Option<&SentenceScorer>,
+) -> Report {
     let evaluator = TimelineEvaluator::new(Rouge::tilse());
     Report::new(
         method,
         topics
             .iter()
-            .map(|t| evaluate_topic(t, method, ranker, &evaluator))
+            .map(|t| evaluate_topic(t, method, ranker, scorer, &evaluator))
             .collect(),
     )
 }
@@ -296,10 +304,93 @@ pub fn train(topics: &[&AnnotatedTopic]) -> DateRanker {
     model
 }
 
-/// Leave-one-topic-out: each topic is scored with a ranker trained on all
-/// the others.
-pub fn leave_one_out(topics: &[AnnotatedTopic]) -> Report {
+/// The sentence scorer's training examples from one topic. For each gold
+/// timeline: its gold dates and the dates a simple ranking would pick, each
+/// with its candidate sentences scored by ROUGE-1 F against the gold summary
+/// of the nearest gold date (tilse aligns a wrong date with a near gold one
+/// and discounts by the distance, so the date weighs 1 / (1 + distance)).
+pub fn sentence_examples(at: &AnnotatedTopic) -> Vec<DateExamples> {
+    let rouge = Rouge::tilse();
+    let mut out = Vec::new();
+    for gold in &at.topic.timelines {
+        let (Some(options), Some((state, _))) = (
+            task_options(&at.topic, gold, Method::Mentions),
+            task_state(at, gold),
+        ) else {
+            continue;
+        };
+        let gold_days: Vec<Day> = gold.timeline.dates().collect();
+        let wanted = SENTENCE_TRAINING_DATES * gold_days.len();
+        let mut days: BTreeSet<Day> = gold_days.iter().copied().collect();
+        days.extend(
+            state
+                .rank_dates(&options, DateRanker::builtin())
+                .into_iter()
+                .take(wanted)
+                .filter_map(|(d, _)| Day::try_from(d).ok()),
+        );
+        let references: BTreeMap<Day, NgramBag> = gold_days
+            .iter()
+            .map(|&g| (g, NgramBag::new(&rouge.tokenize(gold.timeline.get(g)), 1)))
+            .collect();
+        for day in days {
+            let Some((distance, reference)) = references
+                .iter()
+                .map(|(g, bag)| (g.distance(day), bag))
+                .min_by_key(|(d, _)| *d)
+            else {
+                continue;
+            };
+            if distance > SENTENCE_TRAINING_DISTANCE {
+                continue;
+            }
+            let candidates = state.sentence_candidates(day.to_partial_date(), &at.topic.keywords);
+            if candidates.len() < 2 {
+                continue;
+            }
+            let weight = 1.0 / (1.0 + distance as f64) / candidates.len() as f64;
+            out.push(
+                candidates
+                    .into_iter()
+                    .map(|(text, features)| {
+                        let peer = NgramBag::new(&rouge.tokenize(&[text]), 1);
+                        SentenceExample {
+                            features,
+                            target: score_bags(&peer, &[reference]).f1(),
+                            weight,
+                        }
+                    })
+                    .collect(),
+            );
+        }
+    }
+    out
+}
+
+/// Besides the gold dates, this many times T of the best-supported dates train the sentence scorer.
+const SENTENCE_TRAINING_DATES: usize = 2;
+/// Dates farther than this from every gold date are not trained on.
+const SENTENCE_TRAINING_DISTANCE: u64 = 10;
+
+pub const SENTENCE_L2: f64 = 1e-2;
+
+/// Trains a sentence scorer on the given topics.
+pub fn train_sentences(topics: &[&AnnotatedTopic]) -> SentenceScorer {
+    let examples: Vec<DateExamples> = topics.iter().flat_map(|t| sentence_examples(t)).collect();
+    let mut model = SentenceScorer::train(&examples, SENTENCE_L2);
+    model.trained_on = topics.iter().map(|t| t.topic.name.clone()).collect();
+    model
+}
+
+/// Leave-one-topic-out: each topic is scored with a date ranker and (when
+/// `learned_sentences`) a sentence scorer trained on all the others.
+pub fn leave_one_out(topics: &[AnnotatedTopic], learned_sentences: bool) -> Report {
     let evaluator = TimelineEvaluator::new(Rouge::tilse());
+    let sentence_sets: Vec<Vec<DateExamples>> = if learned_sentences {
+        topics.iter().map(sentence_examples).collect()
+    } else {
+        Vec::new()
+    };
     let results = (0..topics.len())
         .map(|i| {
             let others: Vec<&AnnotatedTopic> = topics
@@ -309,7 +400,22 @@ pub fn leave_one_out(topics: &[AnnotatedTopic]) -> Report {
                 .map(|(_, t)| t)
                 .collect();
             let ranker = train(&others);
-            evaluate_topic(&topics[i], Method::Ranker, &ranker, &evaluator)
+            let scorer = learned_sentences.then(|| {
+                let examples: Vec<DateExamples> = sentence_sets
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, _)| *j != i)
+                    .flat_map(|(_, e)| e.iter().cloned())
+                    .collect();
+                SentenceScorer::train(&examples, SENTENCE_L2)
+            });
+            evaluate_topic(
+                &topics[i],
+                Method::Ranker,
+                &ranker,
+                scorer.as_ref(),
+                &evaluator,
+            )
         })
         .collect();
     Report::new(Method::Ranker, results)

@@ -5,7 +5,7 @@
 use chronicle_ingest::{RawContent, RawDocument};
 use chronicle_model::{Document, PartialDate, Published};
 use chronicle_tls::news_tls::{self, AnnotatedTopic};
-use chronicle_tls::{DateRanker, Method, TimelineOptions, TimelineState};
+use chronicle_tls::{DateRanker, Method, SentenceScorer, TimelineOptions, TimelineState};
 use std::path::{Path, PathBuf};
 
 fn corpus() -> PathBuf {
@@ -109,7 +109,7 @@ fn summaries_name_a_keyword_and_dates_stay_in_bounds() {
 fn news_tls_protocol_on_the_fixture() {
     let topics = vec![topic()];
     for method in Method::ALL {
-        let report = news_tls::evaluate(&topics, method, DateRanker::builtin());
+        let report = news_tls::evaluate(&topics, method, DateRanker::builtin(), None);
         assert_eq!(report.pairs, 1);
         let pair = &report.topics[0].pairs[0];
         assert_eq!(
@@ -139,7 +139,7 @@ fn a_ranker_trained_on_the_fixture_ranks_gold_days_first() {
     assert!(examples.iter().any(|e| e.gold) && examples.iter().any(|e| !e.gold));
     let model = news_tls::train(&[&t]);
     assert_eq!(model.trained_on, vec!["ferry_strike".to_string()]);
-    let report = news_tls::evaluate(std::slice::from_ref(&t), Method::Ranker, &model);
+    let report = news_tls::evaluate(std::slice::from_ref(&t), Method::Ranker, &model, None);
     assert!(report.average.date.f1 >= 0.66, "{:?}", report.average);
     // The fixture is below the ranker's batch size: force the ranker on.
     let mut opts = options(Method::Ranker);
@@ -149,6 +149,32 @@ fn a_ranker_trained_on_the_fixture_ranks_gold_days_first() {
     let top: Vec<String> = ranked.iter().take(3).map(|(d, _)| d.to_string()).collect();
     assert!(top.contains(&"2031-03-01".to_string()), "{ranked:?}");
     assert!(top.contains(&"2031-03-08".to_string()), "{ranked:?}");
+}
+
+#[test]
+fn a_sentence_scorer_trained_on_the_fixture_prefers_what_the_gold_says() {
+    let t = topic();
+    let dates = news_tls::sentence_examples(&t);
+    assert!(!dates.is_empty());
+    // Targets are ROUGE-1 F against the gold summary: some candidates share
+    // words with it, some do not.
+    let targets: Vec<f64> = dates.iter().flatten().map(|e| e.target).collect();
+    assert!(targets.iter().any(|t| *t > 0.1), "{targets:?}");
+    assert!(targets.iter().all(|t| (0.0..=1.0).contains(t)));
+    let scorer = news_tls::train_sentences(&[&t]);
+    assert_eq!(scorer.trained_on, vec!["ferry_strike".to_string()]);
+    assert!(scorer.weights.iter().all(|w| w.is_finite()));
+    let report = news_tls::evaluate(
+        std::slice::from_ref(&t),
+        Method::Mentions,
+        DateRanker::builtin(),
+        Some(&scorer),
+    );
+    assert!(report.average.ar1.f1 > 0.0, "{:?}", report.average);
+    let round_trip = SentenceScorer::from_json(&scorer.to_json()).expect("model reloads");
+    for (a, b) in round_trip.weights.iter().zip(&scorer.weights) {
+        assert!((a - b).abs() < 1e-12, "{a} {b}");
+    }
 }
 
 #[test]

@@ -67,6 +67,10 @@ struct Removal {
     /// Opened by a section heading ("Related"): undone when it would take the
     /// article body or when no prose precedes it.
     heading: bool,
+    /// A strong marker from class words alone (not hidden): undone when it
+    /// wraps most of the page and its prose (`<div id="theme-taboola">`
+    /// around everything).
+    page_wide_veto: bool,
 }
 
 struct Frame {
@@ -137,6 +141,16 @@ fn is_dropped_tag(name: &str) -> bool {
             | "map"
             | "dialog"
     )
+}
+
+/// Ruby readings (furigana) are set above the base text and left out of
+/// its running text, unless `<rp>` parentheses give them an inline fallback
+/// ("base（reading）").
+fn follows_rp(node: ElementRef<'_>) -> bool {
+    node.prev_siblings()
+        .filter_map(ElementRef::wrap)
+        .next()
+        .is_some_and(|e| e.value().name() == "rp")
 }
 
 fn is_block_tag(name: &str) -> bool {
@@ -624,7 +638,7 @@ impl<'m> Walker<'m> {
             self.walk_noscript(node);
             return false;
         }
-        if is_dropped_tag(name) {
+        if is_dropped_tag(name) || (name == "rt" && !follows_rp(node)) {
             return false;
         }
         let block_level = is_block_tag(name);
@@ -689,6 +703,7 @@ impl<'m> Walker<'m> {
                 end: self.blocks.len(),
                 soft,
                 heading: false,
+                page_wide_veto: !soft && !hidden,
                 label,
             });
             (self.removals.len() - 1, soft)
@@ -776,6 +791,7 @@ impl<'m> Walker<'m> {
                         end: self.blocks.len(),
                         soft: false,
                         heading: true,
+                        page_wide_veto: false,
                         label: String::new(),
                     });
                     self.stack[k].tail_removal = Some(self.removals.len() - 1);
@@ -934,8 +950,19 @@ fn has_sentence_end(t: &str) -> bool {
     t.contains(['.', '!', '?', '。', '!', '?', ':', ';'])
 }
 
+/// A short table row that opens with a plain quantity and links the rest
+/// ("2 tbsp [brown sugar]"): an item of the article's own table (a recipe's
+/// ingredients), not a link list, so its links do not count. (List items are
+/// left out: numbered link lists are common furniture.)
+fn is_linked_item_row(b: &Block) -> bool {
+    b.kind == BlockKind::TableRow
+        && b.chars <= 80
+        && b.leading_link_chars == 0
+        && b.text.starts_with(|c: char| c.is_numeric())
+}
+
 fn link_density(b: &Block) -> f64 {
-    if b.chars == 0 {
+    if b.chars == 0 || is_linked_item_row(b) {
         0.0
     } else {
         b.link_chars as f64 / b.chars as f64
@@ -1037,10 +1064,12 @@ impl Fenwick {
 }
 
 /// Decides which boilerplate markers stand. Markers are taken smallest first;
-/// one is undone when the prose it alone would remove exceeds 60% of the prose
-/// still left on the page (a wrapper whose class happens to say "sidebar"
-/// around the article, a page-wide `<form>`). Heading-opened removals are
-/// undone when they would take the article body.
+/// a soft one is undone when the prose it alone would remove exceeds 60% of
+/// the prose still left on the page, after the smaller markers inside it
+/// have taken theirs (a wrapper whose class happens to say "sidebar" around
+/// the article and its comments, a page-wide `<form>`). A strong class-word
+/// marker is undone likewise when it also spans most of the page's blocks.
+/// Heading-opened removals are undone when they would take the article body.
 fn resolve_removals(
     removals: &[Removal],
     blocks: &[Block],
@@ -1072,9 +1101,10 @@ fn resolve_removals(
         let own = prose_prefix[r.end] - prose_prefix[r.start] - inside;
         let remaining = total_prose - covered_total;
         let takes_most = remaining > 0.0 && own > 0.6 * remaining;
-        if r.soft && takes_most {
+        if takes_most && (r.soft || (r.page_wide_veto && (r.end - r.start) * 2 > n)) {
             continue;
         }
+
         if r.heading
             && ((takes_most && prose_prefix[r.start] < 300.0)
                 || hint_prefix[r.end] > hint_prefix[r.start])
@@ -1357,4 +1387,62 @@ fn is_teaser(b: &Block) -> bool {
 
 fn is_edge_noise(b: &Block) -> bool {
     !matches!(b.kind, BlockKind::Heading) && b.chars < 40 && !has_sentence_end(&b.text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A fixture page opens with `<!-- keep: TEXT -->` and `<!-- drop: TEXT -->`
+    /// lines: each TEXT must (keep) or must not (drop) be in the main text.
+    fn check(name: &str, html: &str) {
+        let doc = Html::parse_document(html);
+        let mut meta = MetaCollector::default();
+        let text = extract(&doc, &mut meta).paragraphs.join("\n");
+        let mut expectations = 0;
+        for line in html.lines() {
+            let Some(rest) = line
+                .trim()
+                .strip_prefix("<!--")
+                .and_then(|l| l.strip_suffix("-->"))
+            else {
+                continue;
+            };
+            let rest = rest.trim();
+            if let Some(want) = rest.strip_prefix("keep:") {
+                assert!(
+                    text.contains(want.trim()),
+                    "{name}: missing {want:?} in\n{text}"
+                );
+            } else if let Some(unwanted) = rest.strip_prefix("drop:") {
+                assert!(
+                    !text.contains(unwanted.trim()),
+                    "{name}: kept {unwanted:?} in\n{text}"
+                );
+            } else {
+                continue;
+            }
+            expectations += 1;
+        }
+        assert!(expectations > 0, "{name}: no expectations");
+    }
+
+    #[test]
+    fn content_fixtures() {
+        let dir = std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/content"
+        ));
+        let mut names: Vec<_> = std::fs::read_dir(dir)
+            .expect("fixture dir")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "html"))
+            .collect();
+        names.sort();
+        assert!(names.len() >= 4);
+        for path in names {
+            let html = std::fs::read_to_string(&path).expect("fixture");
+            check(&path.display().to_string(), &html);
+        }
+    }
 }

@@ -336,6 +336,18 @@ static URL_YMD_LOOSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"/(?P<y>(?:199|20\d)\d)/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:[/_\-.?#]|$)")
         .expect("static regex")
 });
+/// `23-01-2022` as a path segment's start or whole: day first (the order
+/// of every language that writes numeric dates with the year last and
+/// hyphens in URLs).
+static URL_DMY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/(?P<d>[0-3]\d)[-_.](?P<m>[01]\d)[-_.](?P<y>(?:199|20\d)\d)(?:[/_\-.?#]|$)")
+        .expect("static regex")
+});
+/// `220126_PM_Title.html`: a six-digit `YYMMDD` stamp opening a file name,
+/// joined to the rest by an underscore (numeric IDs take hyphens or slashes).
+static URL_YYMMDD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/(?P<y>[0-3]\d)(?P<m>[01]\d)(?P<d>[0-3]\d)_[^/]").expect("static regex")
+});
 static URL_YM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"/(?P<y>(?:199|20\d)\d)/(?P<m>[01]?\d)/").expect("static regex"));
 
@@ -350,7 +362,7 @@ pub fn date_in_url(url: &str) -> Option<DateCandidate> {
         }
         None => url,
     };
-    for re in [&*URL_YMD_LOOSE, &*URL_YMD] {
+    for re in [&*URL_YMD_LOOSE, &*URL_YMD, &*URL_DMY] {
         for c in re.captures_iter(path) {
             if let (Some(y), Some(m), Some(d)) = (num(&c, "y"), num(&c, "m"), num(&c, "d")) {
                 if let Some(date) = valid(y, m, d) {
@@ -364,6 +376,24 @@ pub fn date_in_url(url: &str) -> Option<DateCandidate> {
                     });
                 }
             }
+        }
+    }
+    if let Some(c) = URL_YYMMDD.captures(path) {
+        let (y, m, d): (Option<i32>, Option<u8>, Option<u8>) =
+            (num(&c, "y"), num(&c, "m"), num(&c, "d"));
+        if let Some(date) = y
+            .zip(m)
+            .zip(d)
+            .and_then(|((y, m), d)| valid(2000 + y, m, d))
+        {
+            return Some(DateCandidate {
+                raw: c.get(0).map(|m| m.as_str()).unwrap_or("").to_string(),
+                date: Some(date),
+                time: None,
+                zone: None,
+                source: DateSource::Url,
+                confidence: 0.5,
+            });
         }
     }
     let c = URL_YM.captures(path)?;
@@ -385,9 +415,11 @@ pub fn date_in_url(url: &str) -> Option<DateCandidate> {
 /// blobs run to megabytes, and the article's own fields come early.
 const SCRIPT_SCAN_BYTES: usize = 300_000;
 
+// Starts at the key itself (no optional quote before it) so that the regex
+// engine can look for the key literals first: scripts are most of a page's bytes.
 static SCRIPT_PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(?i)["'\\]?\b(?:datePublished|publishDate|publish_date|published_?at|publishedDate|published_date|dateCreated|pubDate|first_?published(?:_?at|_?date)?|publication_?date)\\?["']?\s*[:=]\s*\\?["']([^"'\\<>\n]{6,40})"#,
+        r#"(?i)(?-u:\b)(?:datePublished|publishDate|publish_date|published_?at|publishedDate|published_date|dateCreated|pubDate|first_?published(?:_?at|_?date)?|publication_?date)\\?["']?\s*[:=]\s*\\?["']([^"'\\<>\n]{6,40})"#,
     )
     .expect("static regex")
 });
@@ -500,6 +532,17 @@ mod tests {
             Some("2021-07-27".into())
         );
         assert_eq!(day("https://x.com/a/20210727/b"), Some("2021-07-27".into()));
+        assert_eq!(
+            day("https://x.com/news/27-07-2021-story-title/12-3.html"),
+            Some("2021-07-27".into())
+        );
+        assert_eq!(day("https://x.com/news/99-07-2021-story"), None);
+        assert_eq!(
+            day("https://x.gov/Presse2021/210727_PM_Story.html"),
+            Some("2021-07-27".into())
+        );
+        assert_eq!(day("https://x.com/article/210727-story"), None);
+        assert_eq!(day("https://x.com/p/219999_x"), None);
         assert_eq!(
             day("https://x.com/2019/11/story.html"),
             Some("2019-11".into())

@@ -55,6 +55,52 @@ pub(crate) struct MetaCollector {
     captions: Vec<String>,
     /// A publication date was already read from an inline script.
     script_date_seen: bool,
+    /// The beginnings of all blocks with digits, for the last resort: the
+    /// date the page's text repeats most.
+    dated_text: Vec<String>,
+}
+
+/// How much of each block the last-resort date count reads.
+const FALLBACK_BLOCK_BYTES: usize = 1000;
+/// Confidence of that count's winner, below every other clue.
+const FALLBACK_CONFIDENCE: f32 = 0.2;
+
+/// The full date the blocks state most often (a block opening with it counts
+/// twice: "27.1.2022 – …" starts a report), if one does: a tie (teasers each
+/// with its own date) says nothing. Photo captions do not take part.
+fn most_frequent_date(
+    blocks: &[String],
+    captions: &[String],
+    month_first: bool,
+) -> Option<(String, f32)> {
+    let mut counts: Vec<(chronicle_model::PartialDate, usize, String)> = Vec::new();
+    for b in blocks {
+        if captions.iter().any(|c| c.contains(b.as_str())) {
+            continue;
+        }
+        for d in find_dates(b, month_first) {
+            let weight = if b.get(..d.span.0).is_some_and(|p| p.trim().is_empty()) {
+                2
+            } else {
+                1
+            };
+            match counts.iter().position(|c| c.0 == d.date) {
+                Some(i) => counts[i].1 += weight,
+                None if counts.len() < 500 => {
+                    let raw = b.get(d.span.0..d.span.1).unwrap_or_default().to_string();
+                    counts.push((d.date, weight, raw));
+                }
+                None => {}
+            }
+        }
+    }
+    let best = counts.iter().map(|c| c.1).max()?;
+    let mut winners = counts.into_iter().filter(|c| c.1 == best);
+    let winner = winners.next()?;
+    if winners.next().is_some() {
+        return None;
+    }
+    Some((winner.2, FALLBACK_CONFIDENCE))
 }
 
 /// A date key in a page's script state is the page's own, but less surely so
@@ -188,22 +234,37 @@ fn is_caption(node: ElementRef<'_>) -> bool {
     named && near_picture(node)
 }
 
-/// Elements a caption-like element's few closest ancestors hold: a figure, or
-/// an image among their first descendants.
+/// Whether a caption-like element belongs to a picture: it sits in a
+/// `<figure>`, holds an image, or it or its parent stands right next to one.
 fn near_picture(node: ElementRef<'_>) -> bool {
     const ANCESTORS: usize = 3;
-    const DESCENDANTS: usize = 300;
+    const DESCENDANTS: usize = 50;
+    let holds_picture = |n: ElementRef<'_>| {
+        n.descendants().take(DESCENDANTS).any(|d| {
+            d.value()
+                .as_element()
+                .is_some_and(|e| matches!(e.name(), "img" | "picture" | "video" | "figure"))
+        })
+    };
+    let beside_picture = |n: ElementRef<'_>| {
+        n.prev_siblings()
+            .find_map(ElementRef::wrap)
+            .is_some_and(holds_picture)
+            || n.next_siblings()
+                .find_map(ElementRef::wrap)
+                .is_some_and(holds_picture)
+    };
     node.ancestors()
         .take(ANCESTORS)
         .filter_map(ElementRef::wrap)
-        .any(|a| {
-            a.value().name() == "figure"
-                || a.descendants().take(DESCENDANTS).any(|d| {
-                    d.value()
-                        .as_element()
-                        .is_some_and(|e| matches!(e.name(), "img" | "picture" | "video" | "figure"))
-                })
-        })
+        .any(|a| a.value().name() == "figure")
+        || holds_picture(node)
+        || beside_picture(node)
+        // a table cell under the row with the picture
+        || node
+            .parent()
+            .and_then(ElementRef::wrap)
+            .is_some_and(beside_picture)
 }
 
 /// Words before a date that make a short block a byline.
@@ -283,7 +344,39 @@ fn is_date_line(block: &str, month_first: bool) -> bool {
     let before = block.get(..date.span.0).unwrap_or("");
     let after = block.get(date.span.1..).unwrap_or("");
     let other_words = count_words(before) + count_words(after);
-    other_words <= 3 || (has_cue(before) && other_words <= 12)
+    other_words <= 3 || (has_cue(before) && other_words <= 12) || ends_with_as_of_cue(before)
+}
+
+/// Words that put a page's state at the date right after them ("Stand:",
+/// "zuletzt am", "last modified on"): a wiki footer's or a portal's date.
+fn ends_with_as_of_cue(before: &str) -> bool {
+    const CUES: &[&str] = &[
+        "stand",
+        "zuletzt am",
+        "zuletzt geändert am",
+        "zuletzt aktualisiert am",
+        "zuletzt bearbeitet am",
+        "last modified on",
+        "last modified",
+        "last edited on",
+        "last updated on",
+        "last updated",
+        "dernière modification le",
+        "mis à jour le",
+    ];
+    let words: Vec<String> = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(4)
+        .map(str::to_lowercase)
+        .collect();
+    let tail: Vec<&str> = words.iter().rev().map(String::as_str).collect();
+    let tail = tail.join(" ");
+    CUES.iter().any(|c| {
+        tail.strip_suffix(c)
+            .is_some_and(|head| head.is_empty() || head.ends_with(' '))
+    })
 }
 
 fn count_words(s: &str) -> usize {
@@ -635,6 +728,10 @@ impl MetaCollector {
             } else if t.len() <= 200 && t.bytes().any(|b| b.is_ascii_digit()) {
                 self.other_short_blocks.push(t.to_string());
             }
+            if t.bytes().any(|b| b.is_ascii_digit()) {
+                self.dated_text
+                    .push(head(t, FALLBACK_BLOCK_BYTES).to_string());
+            }
         }
     }
 
@@ -705,6 +802,8 @@ impl MetaCollector {
         let site_name = self.site_names.first().cloned();
         let title = self.title(site_name.as_deref());
         let mut dates: Vec<DateCandidate> = Vec::new();
+        // how many were kept, readable while `push` holds `dates`
+        let kept = std::cell::Cell::new(0usize);
         let mut push = |raw: &str, source: DateSource, confidence: f32, is_text: bool| {
             let parsed = if is_text {
                 find_dates(raw, month_first).into_iter().next()
@@ -741,6 +840,7 @@ impl MetaCollector {
             if dates.iter().any(|d| d.source == source && d.raw == shown) {
                 return;
             }
+            kept.set(kept.get() + 1);
             dates.push(DateCandidate {
                 raw: shown,
                 date: Some(p.date),
@@ -783,9 +883,15 @@ impl MetaCollector {
                 push(t, DateSource::Text, 0.3, true);
             }
         }
-        if let Some(c) = url.and_then(date_in_url) {
-            dates.push(c);
+        let url_date = url.and_then(date_in_url);
+        if kept.get() == 0 && url_date.is_none() {
+            if let Some((raw, confidence)) =
+                most_frequent_date(&self.dated_text, &self.captions, month_first)
+            {
+                push(&raw, DateSource::Text, confidence, true);
+            }
         }
+        dates.extend(url_date);
         dates.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
         let canonical_url = self.canonical.or(self.og_url).filter(|u| !u.is_empty());
         HtmlPage {
@@ -849,6 +955,18 @@ mod tests {
         assert!(is_date_line("Posted on 5 October 2021 in Gardening", false));
         assert!(!is_date_line(
             "Haskel remembrance walk draws hundreds 3 March 2021",
+            false
+        ));
+        assert!(is_date_line(
+            "This page of the Orme Wiki was last edited on 4 May 2020, at 10:12.",
+            false
+        ));
+        assert!(is_date_line(
+            "Quelle: Gemeinde Tolvash - Startseite [Stand: 02.03.2019, 08:15 Uhr]",
+            false
+        ));
+        assert!(!is_date_line(
+            "Der Verband hat seinen Stand am 2. März 2019 auf der Messe in Orme eröffnet",
             false
         ));
     }
