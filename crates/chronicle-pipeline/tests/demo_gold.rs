@@ -168,3 +168,38 @@ fn the_timeline_has_every_key_date_citing_its_documents() {
             .collect::<Vec<_>>()
     );
 }
+
+/// Regression: with next-day reports on by default, a sentence of an article
+/// published on the 17th was quoted under the 16th, and the same sentence
+/// under two dates. A reader's timeline quotes a sentence once, under a date
+/// it names or the day its article came out.
+#[test]
+fn a_sentence_is_quoted_once_under_a_date_it_names_or_was_published_on() {
+    let docs = &batch().documents;
+    let timeline = build_timeline(docs, &TimelineOptions::default());
+    let mut seen = std::collections::HashSet::new();
+    for entry in &timeline.entries {
+        for c in &entry.summary {
+            assert!(
+                seen.insert((c.doc.clone(), c.sentence)),
+                "{} sentence {} quoted twice",
+                c.doc,
+                c.sentence
+            );
+            let d = doc(&c.doc).expect("cited document exists");
+            let names_it = d.timexes.iter().any(|t| {
+                t.sentence == c.sentence
+                    && t.value.parse::<chronicle_model::PartialDate>().ok() == Some(entry.date)
+            });
+            let published_then = d.published.date == Some(entry.date);
+            assert!(
+                names_it || published_then,
+                "{} sentence {} under {} neither names it nor was published then: {}",
+                c.doc,
+                c.sentence,
+                entry.date,
+                c.text
+            );
+        }
+    }
+}

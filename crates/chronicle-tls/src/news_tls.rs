@@ -104,6 +104,7 @@ fn task_options(topic: &Topic, gold: &GoldTimeline, method: Method) -> Option<Ti
         keywords: topic.keywords.clone(),
         days_only: true,
         ranker_min_docs: None,
+        next_day_reports: true,
     })
 }
 

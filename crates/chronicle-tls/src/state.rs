@@ -17,7 +17,7 @@ use chronicle_model::{
     Citation, Document, DocumentRef, Granularity, PartialDate, Timeline, TimelineEntry, TimexType,
 };
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 /// Lead sentences of a document that speak for its publication date.
 pub const LEAD_SENTENCES: usize = 10;
@@ -260,8 +260,9 @@ impl TimelineState {
         let mut out: Vec<(PartialDate, DateStats)> = self
             .stats
             .iter()
-            .filter(|(d, _)| {
-                options.from.is_none_or(|f| d.last_day() >= f.first_day())
+            .filter(|(d, s)| {
+                (options.next_day_reports || s.docs_total > 0 || s.docs_published > 0)
+                    && options.from.is_none_or(|f| d.last_day() >= f.first_day())
                     && options.to.is_none_or(|t| d.first_day() <= t.last_day())
                     && (!options.days_only || d.granularity() == Granularity::Day)
             })
@@ -337,6 +338,7 @@ impl TimelineState {
         let per_date = options.sentences.max(1);
         let keywords = lower_keywords(options);
         let mut entries = Vec::new();
+        let mut used: HashSet<SentenceRef> = HashSet::new();
         let ranked = self.rank_dates(options, ranker);
         // The crowding cost is in ranker logits.
         let ranked = if self.date_method(options) == Method::Ranker {
@@ -348,10 +350,20 @@ impl TimelineState {
             if entries.len() >= wanted {
                 break;
             }
-            let chosen = self.summarise(date, per_date, &keywords, scorer);
+            // A sentence says what happened on one date: once quoted, it is
+            // not quoted again under another.
+            let chosen = self.summarise(
+                date,
+                per_date,
+                &keywords,
+                scorer,
+                options.next_day_reports,
+                &used,
+            );
             if chosen.is_empty() {
                 continue;
             }
+            used.extend(chosen.iter().copied());
             let mut doc_ids: BTreeSet<usize> = self
                 .mentions
                 .get(&date)
@@ -397,11 +409,11 @@ impl TimelineState {
     }
 
     /// Sentences naming `date`, and lead sentences naming no date of the
-    /// documents published on it or the day after.
-    fn pools(&self, date: PartialDate) -> Vec<SentenceRef> {
+    /// documents published on it (or, with `next_day`, the day after).
+    fn pools(&self, date: PartialDate, next_day: bool) -> Vec<SentenceRef> {
         let mut pool: Vec<SentenceRef> = self.mentions.get(&date).cloned().unwrap_or_default();
         let mut days = vec![date];
-        if date.granularity() == Granularity::Day {
+        if next_day && date.granularity() == Granularity::Day {
             days.push(date.add_days(1));
         }
         for day in days {
@@ -419,8 +431,18 @@ impl TimelineState {
     /// The sentences a summary of `date` may use: quotable ones with a
     /// keyword from its pool, with their tf-idf vectors and the centroid of
     /// the whole pool.
-    fn candidate_pool(&self, date: PartialDate, keywords: &[String]) -> CandidatePool {
-        let refs = self.pools(date);
+    fn candidate_pool(
+        &self,
+        date: PartialDate,
+        keywords: &[String],
+        next_day: bool,
+        used: &HashSet<SentenceRef>,
+    ) -> CandidatePool {
+        let refs: Vec<SentenceRef> = self
+            .pools(date, next_day)
+            .into_iter()
+            .filter(|r| !used.contains(r))
+            .collect();
         let vectors: Vec<SparseVector> = refs
             .iter()
             .map(|&(d, s)| self.vocabulary.tf_idf(&self.sentences[d][s].counts))
@@ -521,7 +543,7 @@ impl TimelineState {
         keywords: &[String],
     ) -> Vec<(String, SentenceFeatures)> {
         let keywords: Vec<String> = keywords.iter().map(|k| k.to_lowercase()).collect();
-        let pool = self.candidate_pool(date, &keywords);
+        let pool = self.candidate_pool(date, &keywords, true, &HashSet::new());
         let features = self.sentence_features(date, &pool, &keywords);
         pool.allowed
             .iter()
@@ -544,8 +566,10 @@ impl TimelineState {
         k: usize,
         keywords: &[String],
         scorer: Option<&SentenceScorer>,
+        next_day: bool,
+        used: &HashSet<SentenceRef>,
     ) -> Vec<SentenceRef> {
-        let pool = self.candidate_pool(date, keywords);
+        let pool = self.candidate_pool(date, keywords, next_day, used);
         let info = |i: usize| &self.sentences[pool.refs[i].0][pool.refs[i].1];
         let scores: Vec<f64> = match scorer {
             Some(model) => {

@@ -74,6 +74,13 @@ pub struct TimelineOptions {
     /// Below this many documents [`Method::Ranker`] ranks as
     /// [`Method::Mentions`]; `None` means [`crate::state::RANKER_MIN_DOCS`].
     pub ranker_min_docs: Option<usize>,
+    /// Whether articles published the day after a date may report it
+    /// without naming it. True under the news-tls protocol (Timeline17's
+    /// publication dates lag the events they report); false for readers'
+    /// timelines, where a sentence is only cited under a date it names or the
+    /// day its article came out, and a date needs a document that names it
+    /// or was published on it.
+    pub next_day_reports: bool,
 }
 
 /// Builds the timeline of `docs`.
