@@ -63,14 +63,14 @@ fn print_report(name: &str, report: &PubdateReport, errors: usize) {
         "{name}: {} pages, {} with gold; htmldate accuracy {:.3} (P {:.3} R {:.3} F1 {:.3}; tp {} fp {} tn {} fn {})",
         c.pages,
         c.with_gold,
-        c.accuracy(),
-        c.precision(),
-        c.recall(),
-        c.f1(),
-        c.tp,
-        c.fp,
-        c.tn,
-        c.fn_
+        c.outcomes.accuracy(),
+        c.outcomes.precision(),
+        c.outcomes.recall(),
+        c.outcomes.f1(),
+        c.outcomes.tp,
+        c.outcomes.fp,
+        c.outcomes.tn,
+        c.outcomes.fn_
     );
     println!(
         "over pages with gold: right day {:.3}, right month {:.3}, right year {:.3}, coverage {:.3}",

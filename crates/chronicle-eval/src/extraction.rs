@@ -7,6 +7,7 @@
 //! * The trafilatura evaluation scorer (`eval_common.py`): every "with"/"without"
 //!   snippet is a true/false positive/negative by whitespace-normalised substring test.
 
+use crate::counts::{ratio, Confusion};
 use flate2::read::GzDecoder;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -330,46 +331,8 @@ pub fn norm_ws(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Confusion counts of snippet matching.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct SnippetCounts {
-    pub tp: usize,
-    pub fp: usize,
-    pub fn_: usize,
-    pub tn: usize,
-}
-
-impl SnippetCounts {
-    pub fn add(&mut self, o: SnippetCounts) {
-        self.tp += o.tp;
-        self.fp += o.fp;
-        self.fn_ += o.fn_;
-        self.tn += o.tn;
-    }
-    pub fn precision(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fp)
-    }
-    pub fn recall(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fn_)
-    }
-    pub fn accuracy(&self) -> f64 {
-        ratio(self.tp + self.tn, self.tp + self.tn + self.fp + self.fn_)
-    }
-    pub fn f1(&self) -> f64 {
-        ratio(2 * self.tp, 2 * self.tp + self.fp + self.fn_)
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
-    }
-}
-
 /// `count_item` of eval_common.py; `None` output (a failed run) misses everything.
-pub fn snippet_counts(with: &[String], without: &[String], output: Option<&str>) -> SnippetCounts {
+pub fn snippet_counts(with: &[String], without: &[String], output: Option<&str>) -> Confusion {
     let (tp, fp) = match output {
         Some(text) => {
             let t = norm_ws(text);
@@ -380,7 +343,7 @@ pub fn snippet_counts(with: &[String], without: &[String], output: Option<&str>)
         }
         None => (0, 0),
     };
-    SnippetCounts {
+    Confusion {
         tp,
         fp,
         fn_: with.len() - tp,
@@ -700,17 +663,20 @@ fn shingle_page(id: &str, url: &str, pred: &str, gold: &str) -> PageScore {
     }
 }
 
+/// The outputs of `run` on every page, and the seconds the runs took
+/// (scoring is left out of the time).
+fn timed<P>(pages: &[P], run: impl FnMut(&P) -> Extracted) -> (Vec<Extracted>, f64) {
+    let t0 = std::time::Instant::now();
+    let outputs = pages.iter().map(run).collect();
+    (outputs, t0.elapsed().as_secs_f64())
+}
+
 /// Runs `extract` on every scrapinghub page and scores it like `evaluate.py`.
 pub fn evaluate_scrapinghub<F>(pages: &[ScrapinghubPage], mut extract: F) -> ExtractionReport
 where
     F: FnMut(&str, Option<&str>) -> Extracted,
 {
-    let t0 = std::time::Instant::now();
-    let outputs: Vec<Extracted> = pages
-        .iter()
-        .map(|p| extract(&p.html, Some(&p.url)))
-        .collect();
-    let seconds = t0.elapsed().as_secs_f64();
+    let (outputs, seconds) = timed(pages, |p| extract(&p.html, Some(&p.url)));
     let m = shingle_metrics(
         outputs
             .iter()
@@ -744,13 +710,8 @@ pub fn evaluate_trafilatura<F>(pages: &[TrafilaturaPage], mut extract: F) -> Ext
 where
     F: FnMut(&str, Option<&str>) -> Extracted,
 {
-    let t0 = std::time::Instant::now();
-    let outputs: Vec<Extracted> = pages
-        .iter()
-        .map(|p| extract(&p.html, Some(&p.url)))
-        .collect();
-    let seconds = t0.elapsed().as_secs_f64();
-    let mut total = SnippetCounts::default();
+    let (outputs, seconds) = timed(pages, |p| extract(&p.html, Some(&p.url)));
+    let mut total = Confusion::default();
     let mut per_page = Vec::with_capacity(pages.len());
     for (o, p) in outputs.iter().zip(pages) {
         let c = snippet_counts(&p.with, &p.without, Some(&o.text));
@@ -803,12 +764,7 @@ pub fn evaluate_fundus<F>(pages: &[FundusPage], mut extract: F) -> ExtractionRep
 where
     F: FnMut(&str, Option<&str>) -> Extracted,
 {
-    let t0 = std::time::Instant::now();
-    let outputs: Vec<Extracted> = pages
-        .iter()
-        .map(|p| extract(&p.html, Some(&p.url)))
-        .collect();
-    let seconds = t0.elapsed().as_secs_f64();
+    let (outputs, seconds) = timed(pages, |p| extract(&p.html, Some(&p.url)));
     let m = shingle_metrics(
         outputs
             .iter()
@@ -930,7 +886,7 @@ mod tests {
         let c = snippet_counts(&with, &without, Some("x alpha\nbeta delta"));
         assert_eq!(
             c,
-            SnippetCounts {
+            Confusion {
                 tp: 1,
                 fp: 1,
                 fn_: 1,

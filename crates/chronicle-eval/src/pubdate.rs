@@ -10,6 +10,7 @@
 //! gold but with output as a false positive. Accuracy is
 //! (TP + TN) / (TP + TN + FP + FN).
 
+use crate::counts::{ratio, Confusion};
 use crate::extraction::{decode_html, load_trafilatura_eval, read_gz_text, LoadError};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -325,10 +326,10 @@ pub enum Outcome {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 pub struct PubdateCounts {
     pub pages: usize,
-    pub tp: usize,
-    pub fp: usize,
-    pub tn: usize,
-    pub fn_: usize,
+    /// htmldate's confusion counts: a right date is a true positive, a wrong
+    /// one a false positive (and a false negative when the page has gold).
+    #[serde(flatten)]
+    pub outcomes: Confusion,
     /// Pages with gold where our date has the right month / year.
     pub month_hits: usize,
     pub year_hits: usize,
@@ -343,22 +344,9 @@ pub struct PubdateCounts {
 }
 
 impl PubdateCounts {
-    pub fn precision(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fp)
-    }
-    pub fn recall(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fn_)
-    }
-    /// htmldate's accuracy: (TP + TN) / (TP + TN + FP + FN).
-    pub fn accuracy(&self) -> f64 {
-        ratio(self.tp + self.tn, self.tp + self.tn + self.fp + self.fn_)
-    }
-    pub fn f1(&self) -> f64 {
-        ratio(2 * self.tp, 2 * self.tp + self.fp + self.fn_)
-    }
     /// Right day over pages with gold.
     pub fn day_accuracy(&self) -> f64 {
-        ratio(self.tp, self.with_gold)
+        ratio(self.outcomes.tp, self.with_gold)
     }
     pub fn month_accuracy(&self) -> f64 {
         ratio(self.month_hits, self.with_gold)
@@ -368,14 +356,6 @@ impl PubdateCounts {
     }
     pub fn coverage(&self) -> f64 {
         ratio(self.covered, self.with_gold)
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
     }
 }
 
@@ -456,11 +436,11 @@ pub fn score_page(counts: &mut PubdateCounts, page: &PubdatePage, p: &PredictedD
     let ours = day_in_gold_zone(page, p);
     let Some(gold) = page.gold.as_deref() else {
         return if ours.is_none() {
-            counts.tn += 1;
-            counts.fn_ += 1;
+            counts.outcomes.tn += 1;
+            counts.outcomes.fn_ += 1;
             Outcome::RightlyNone
         } else {
-            counts.fp += 1;
+            counts.outcomes.fp += 1;
             Outcome::Wrong
         };
     };
@@ -477,7 +457,7 @@ pub fn score_page(counts: &mut PubdateCounts, page: &PubdatePage, p: &PredictedD
         }
     }
     let Some(ours) = ours else {
-        counts.fn_ += 1;
+        counts.outcomes.fn_ += 1;
         return Outcome::Missed;
     };
     counts.covered += 1;
@@ -488,10 +468,10 @@ pub fn score_page(counts: &mut PubdateCounts, page: &PubdatePage, p: &PredictedD
         }
     }
     if ours == gold {
-        counts.tp += 1;
+        counts.outcomes.tp += 1;
         Outcome::Hit
     } else {
-        counts.fp += 1;
+        counts.outcomes.fp += 1;
         Outcome::Wrong
     }
 }
@@ -637,8 +617,11 @@ mod tests {
         for (gold, ours) in pages {
             score_page(&mut c, &page(gold, None), &predicted(ours, None, None));
         }
-        assert_eq!((c.tp, c.fp, c.tn, c.fn_), (1, 1, 1, 2));
-        assert_eq!(c.accuracy(), 2.0 / 5.0);
+        assert_eq!(
+            (c.outcomes.tp, c.outcomes.fp, c.outcomes.tn, c.outcomes.fn_),
+            (1, 1, 1, 2)
+        );
+        assert_eq!(c.outcomes.accuracy(), 2.0 / 5.0);
         assert_eq!((c.month_hits, c.year_hits, c.covered), (2, 2, 2));
         assert!((c.day_accuracy() - 1.0 / 3.0).abs() < 1e-12);
     }

@@ -6,6 +6,7 @@
 //! tokens), and among relaxed matches those with equal `type` and `value`.
 //! Attribute F1 is `matches / relaxed matches × relaxed F1`.
 
+use crate::counts::ratio;
 use crate::timeml::{TimemlDoc, TimemlTimex};
 use std::collections::HashMap;
 
@@ -22,14 +23,6 @@ fn f1(p: f64, r: f64) -> f64 {
         0.0
     } else {
         2.0 * p * r / (p + r)
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
     }
 }
 

@@ -174,7 +174,7 @@ fn trafilatura_eval_floor() {
         return;
     }
     let pages = chronicle_eval::extraction::load_trafilatura_eval(dir).expect("load evaldata");
-    let mut total = chronicle_eval::extraction::SnippetCounts::default();
+    let mut total = chronicle_eval::counts::Confusion::default();
     let (mut dated, mut right) = (0usize, 0usize);
     for p in &pages {
         let page = extract_html(&p.html, Some(&p.url));

@@ -10,10 +10,6 @@ use std::fmt::Write;
 /// How many entities the readable outputs list; `timeline.json` has all.
 const ENTITIES_SHOWN: usize = 40;
 
-fn approx_word(a: Approx) -> &'static str {
-    a.as_words()
-}
-
 fn date_label(d: &Option<PartialDate>) -> String {
     d.as_ref().map_or_else(|| "undated".to_string(), human_date)
 }
@@ -73,7 +69,7 @@ pub fn story_markdown(t: &Timeline) -> String {
                     out,
                     "- {}: {}{} — “{}” ({}, sentence {})",
                     date_label(&p.date),
-                    approx_word(p.approx),
+                    p.approx.as_words(),
                     format_value(p.value),
                     md_escape(&p.text),
                     md_code(&p.doc),
@@ -250,7 +246,7 @@ pub fn series_svg(s: &Series) -> String {
             html_escape(&format!(
                 "{}: {}{} ({})",
                 date_label(&p.date),
-                approx_word(p.approx),
+                p.approx.as_words(),
                 format_value(p.value),
                 p.doc
             ))
@@ -278,7 +274,7 @@ pub fn story_html(t: &Timeline, doc_link: &dyn Fn(&str) -> String) -> String {
                     out,
                     "<li><b>{}</b>: {}{} — “{}” <cite>{}, sentence {}</cite></li>",
                     html_escape(&date_label(&p.date)),
-                    approx_word(p.approx),
+                    p.approx.as_words(),
                     format_value(p.value),
                     html_escape(&p.text),
                     doc_link(&p.doc),
