@@ -1,0 +1,242 @@
+//! What a timeline says on each date: the candidate sentences of a date and
+//! the selection of its summary.
+
+use super::{has_keyword, SentenceRef, TimelineState, LEAD_MENTIONS, LEAD_SENTENCES};
+use crate::sentence_scorer::{SentenceFeatures, SentenceScorer};
+use crate::vectors::SparseVector;
+use chronicle_model::{Granularity, PartialDate};
+use std::collections::{BTreeMap, HashSet};
+
+/// Summary sentences shorter than this say too little (unless nothing longer is left).
+const MIN_SUMMARY_WORDS: usize = 15;
+
+/// Similarity above which a sentence repeats one already chosen.
+const REDUNDANT: f64 = 0.6;
+
+impl TimelineState {
+    /// Sentences naming `date`, and lead sentences naming no date of the
+    /// documents published on it (or, with `next_day`, the day after).
+    fn pools(&self, date: PartialDate, next_day: bool) -> Vec<SentenceRef> {
+        let mut pool: Vec<SentenceRef> = self.mentions.get(&date).cloned().unwrap_or_default();
+        let mut days = vec![date];
+        if next_day && date.granularity() == Granularity::Day {
+            days.push(date.add_days(1));
+        }
+        for day in days {
+            for &d in self.published.get(&day).into_iter().flatten() {
+                for (s, info) in self.sentences[d].iter().enumerate().take(LEAD_SENTENCES) {
+                    if info.dates.is_empty() {
+                        pool.push((d, s));
+                    }
+                }
+            }
+        }
+        pool
+    }
+
+    /// The sentences a summary of `date` may use: quotable ones with a
+    /// keyword from its pool, with their tf-idf vectors and the centroid of
+    /// the whole pool.
+    fn candidate_pool(
+        &self,
+        date: PartialDate,
+        keywords: &[String],
+        next_day: bool,
+        used: &HashSet<SentenceRef>,
+    ) -> CandidatePool {
+        let refs: Vec<SentenceRef> = self
+            .pools(date, next_day)
+            .into_iter()
+            .filter(|r| !used.contains(r))
+            .collect();
+        let vectors: Vec<SparseVector> = refs
+            .iter()
+            .map(|&(d, s)| self.vocabulary.tf_idf(&self.sentences[d][s].counts))
+            .collect();
+        let centroid = vectors
+            .iter()
+            .fold(SparseVector::default(), |acc, v| acc.plus(v, 1.0));
+        let allowed: Vec<usize> = (0..refs.len())
+            .filter(|&i| {
+                let info = &self.sentences[refs[i].0][refs[i].1];
+                info.quotable && has_keyword(&info.lower, keywords)
+            })
+            .collect();
+        CandidatePool {
+            refs,
+            vectors,
+            centroid,
+            allowed,
+        }
+    }
+
+    /// Features of the allowed sentences of a pool, in `pool.allowed` order.
+    fn sentence_features(
+        &self,
+        date: PartialDate,
+        pool: &CandidatePool,
+        keywords: &[String],
+    ) -> Vec<SentenceFeatures> {
+        // Per document: the sum of its sentences in the pool.
+        let mut doc_sums: BTreeMap<usize, SparseVector> = BTreeMap::new();
+        for (&(d, _), v) in pool.refs.iter().zip(&pool.vectors) {
+            let sum = doc_sums.entry(d).or_default();
+            *sum = sum.plus(v, 1.0);
+        }
+        let similarity: Vec<f64> = pool
+            .allowed
+            .iter()
+            .map(|&i| pool.vectors[i].cosine(&pool.centroid))
+            .collect();
+        let max_similarity = similarity.iter().copied().fold(1e-9, f64::max);
+        let ln = |x: f64| (1.0 + x).ln();
+        pool.allowed
+            .iter()
+            .zip(&similarity)
+            .map(|(&i, &sim)| {
+                let (d, s) = pool.refs[i];
+                let info = &self.sentences[d][s];
+                let v = &pool.vectors[i];
+                let own = doc_sums.get(&d).cloned().unwrap_or_default();
+                let others = pool.centroid.plus(&own, -1.0);
+                let sharing = doc_sums
+                    .iter()
+                    .filter(|(o, sum)| **o != d && v.cosine(sum) > SHARED_CONTENT)
+                    .count();
+                let keyword_share = if keywords.is_empty() {
+                    1.0
+                } else {
+                    keywords
+                        .iter()
+                        .filter(|k| info.lower.contains(k.as_str()))
+                        .count() as f64
+                        / keywords.len() as f64
+                };
+                let names_date = info.dates.contains(&date);
+                let other_dates = info.dates.iter().filter(|x| **x != date).count();
+                let published = self.docs[d].published.date;
+                let gap = published.map_or(0, |p| (p.first_day() - date.first_day()).abs());
+                let published_on = published == Some(date);
+                let published_after =
+                    date.granularity() == Granularity::Day && published == Some(date.add_days(1));
+                let flag = |b: bool| f64::from(u8::from(b));
+                [
+                    sim,
+                    sim / max_similarity,
+                    v.cosine(&others),
+                    keyword_share,
+                    ln(s as f64),
+                    flag(s < LEAD_MENTIONS),
+                    flag(names_date),
+                    ln(other_dates as f64),
+                    ln(info.words as f64),
+                    flag(info.words < MIN_SUMMARY_WORDS),
+                    flag(info.speech),
+                    flag(published_on),
+                    flag(published_after),
+                    ln(gap as f64),
+                    ln(sharing as f64),
+                ]
+            })
+            .collect()
+    }
+
+    /// Training material for a sentence scorer: the allowed sentences of
+    /// `date`'s pool, with their text and features.
+    pub fn sentence_candidates(
+        &self,
+        date: PartialDate,
+        keywords: &[String],
+    ) -> Vec<(String, SentenceFeatures)> {
+        let keywords: Vec<String> = keywords.iter().map(|k| k.to_lowercase()).collect();
+        let pool = self.candidate_pool(date, &keywords, true, &HashSet::new());
+        let features = self.sentence_features(date, &pool, &keywords);
+        pool.allowed
+            .iter()
+            .zip(features)
+            .map(|(&i, x)| {
+                let (d, s) = pool.refs[i];
+                (self.docs[d].sentences[s].text.clone(), x)
+            })
+            .collect()
+    }
+
+    /// Picks up to `k` sentences for `date`, skipping near-repeats, sentences
+    /// without a keyword and, while others remain, short ones and direct
+    /// speech. With a scorer: greedily by its score. Without: the sentence
+    /// that keeps the summary closest to the centroid of everything said
+    /// about the date (news-tls's CentroidOpt).
+    pub(super) fn summarise(
+        &self,
+        date: PartialDate,
+        k: usize,
+        keywords: &[String],
+        scorer: Option<&SentenceScorer>,
+        next_day: bool,
+        used: &HashSet<SentenceRef>,
+    ) -> Vec<SentenceRef> {
+        let pool = self.candidate_pool(date, keywords, next_day, used);
+        let info = |i: usize| &self.sentences[pool.refs[i].0][pool.refs[i].1];
+        let scores: Vec<f64> = match scorer {
+            Some(model) => {
+                let features = self.sentence_features(date, &pool, keywords);
+                let mut scores = vec![0.0; pool.refs.len()];
+                for (&i, x) in pool.allowed.iter().zip(&features) {
+                    scores[i] = model.score(x);
+                }
+                scores
+            }
+            None => Vec::new(),
+        };
+        let vectors = &pool.vectors;
+        let mut remaining: Vec<usize> = pool
+            .allowed
+            .iter()
+            .copied()
+            .filter(|&i| info(i).words >= MIN_SUMMARY_WORDS && !info(i).speech)
+            .collect();
+        if remaining.is_empty() {
+            remaining = pool.allowed.clone();
+        }
+        let mut chosen: Vec<usize> = Vec::new();
+        let mut summary = SparseVector::default();
+        while chosen.len() < k && !remaining.is_empty() {
+            let best = remaining
+                .iter()
+                .enumerate()
+                .map(|(pos, &i)| {
+                    let gain = match scorer {
+                        Some(_) => scores[i],
+                        None => summary.plus(&vectors[i], 1.0).cosine(&pool.centroid),
+                    };
+                    (pos, gain)
+                })
+                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+            let Some((pos, _)) = best else { break };
+            let i = remaining.remove(pos);
+            let repeats = chosen.iter().any(|&c| {
+                pool.refs[c] == pool.refs[i]
+                    || info(c).lower == info(i).lower
+                    || vectors[c].cosine(&vectors[i]) > REDUNDANT
+            });
+            if repeats {
+                continue;
+            }
+            summary = summary.plus(&vectors[i], 1.0);
+            chosen.push(i);
+        }
+        chosen.into_iter().map(|i| pool.refs[i]).collect()
+    }
+}
+
+/// The candidate sentences of one date.
+struct CandidatePool {
+    refs: Vec<SentenceRef>,
+    vectors: Vec<SparseVector>,
+    centroid: SparseVector,
+    /// Indices into `refs` of the sentences a summary may use.
+    allowed: Vec<usize>,
+}
+
+/// A sentence this close to another document's pool sentences repeats its content.
+const SHARED_CONTENT: f64 = 0.3;
