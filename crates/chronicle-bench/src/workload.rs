@@ -3,7 +3,7 @@
 
 use crate::BenchError;
 use chronicle_eval::extraction::{load_scrapinghub, load_trafilatura_eval, read_gz_text};
-use chronicle_eval::timeml::read_timeml;
+use chronicle_eval::timeml::{read_timeml, TimemlTimex};
 use chronicle_model::PartialDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -78,6 +78,10 @@ pub struct Item {
     /// Input size: the UTF-8 length of `text`, or the file's size.
     #[serde(skip)]
     pub bytes: u64,
+    /// The corpus's own TIMEX3s of `text` (timex stage), which the taggers
+    /// are scored against; never given to them.
+    #[serde(skip)]
+    pub gold: Option<Vec<TimemlTimex>>,
 }
 
 impl Item {
@@ -89,6 +93,7 @@ impl Item {
             bytes: text.len() as u64,
             text,
             path: None,
+            gold: None,
         }
     }
 }
@@ -228,7 +233,8 @@ fn load_dates_htmldate(dir: &Path, limit: Option<usize>) -> Result<Vec<Item>, Be
     Ok(items)
 }
 
-/// TempEval-3 TBAQ-cleaned: the text of `<TEXT>` and the creation date.
+/// TempEval-3 TBAQ-cleaned: the text of `<TEXT>` and the creation date, and
+/// the gold TIMEX3s of that text.
 fn load_timex_tbaq(dir: &Path, limit: Option<usize>) -> Result<Vec<Item>, BenchError> {
     let mut items = Vec::new();
     for part in ["TimeBank", "AQUAINT"] {
@@ -241,7 +247,9 @@ fn load_timex_tbaq(dir: &Path, limit: Option<usize>) -> Result<Vec<Item>, BenchE
             }
             let doc = read_timeml(&path)?;
             let dct = doc.dct.map(day_string);
-            items.push(Item::from_text(doc.id, None, dct, doc.text));
+            let mut item = Item::from_text(doc.id, None, dct, doc.text);
+            item.gold = Some(doc.timexes);
+            items.push(item);
         }
     }
     Ok(items)

@@ -4,6 +4,7 @@
 use chronicle_bench::peers::{self, PeerSetup};
 use chronicle_bench::workload::workloads;
 use chronicle_bench::{Item, Loaded, Outcome, Paths, Stage, Workload};
+use chronicle_eval::timeml::TimemlTimex;
 use std::path::PathBuf;
 
 fn paths() -> Paths {
@@ -73,7 +74,9 @@ fn fake_bench_dir(name: &str, python: &str) -> PathBuf {
         std::fs::set_permissions(bin.join("python"), std::fs::Permissions::from_mode(0o755))
             .unwrap();
     }
-    std::fs::write(dir.join("extract_trafilatura.py"), "").unwrap();
+    for script in ["extract_trafilatura.py", "timex_dateparser.py"] {
+        std::fs::write(dir.join(script), "").unwrap();
+    }
     dir
 }
 
@@ -138,4 +141,99 @@ fn a_peer_that_prints_no_figures_is_reported_with_its_error() {
             "{reason}"
         );
     });
+}
+
+/// A gold expression of a fixture: phrase, type, value.
+type Gold<'a> = (&'a str, &'a str, &'a str);
+
+/// Two invented documents with their gold TIMEX3s.
+fn timex_workload() -> Workload {
+    let docs: [(&str, &str, &[Gold]); 2] = [
+        (
+            "d1",
+            "The dam failed on Tuesday; crews worked for three days.",
+            &[
+                ("Tuesday", "DATE", "2030-04-09"),
+                ("three days", "DURATION", "P3D"),
+            ],
+        ),
+        (
+            "d2",
+            "By noon the river had crested.",
+            &[("noon", "TIME", "2030-04-10T12:00")],
+        ),
+    ];
+    let items = docs
+        .iter()
+        .map(|(id, text, gold)| Item {
+            id: id.to_string(),
+            text: text.to_string(),
+            bytes: text.len() as u64,
+            dct: Some("2030-04-10".into()),
+            gold: Some(
+                gold.iter()
+                    .map(|(phrase, kind, value)| {
+                        let start = text.find(phrase).unwrap();
+                        TimemlTimex {
+                            tid: String::new(),
+                            start,
+                            end: start + phrase.len(),
+                            text: phrase.to_string(),
+                            kind: kind.to_string(),
+                            value: value.to_string(),
+                            modifier: None,
+                        }
+                    })
+                    .collect(),
+            ),
+            ..Item::default()
+        })
+        .collect();
+    Workload {
+        stage: Stage::Timex,
+        corpus: "invented".into(),
+        items,
+    }
+}
+
+#[test]
+fn a_timex_peer_output_is_scored_against_the_gold() {
+    // The fake dateparser finds "on Tuesday" (wider than the gold: relaxed
+    // only, right value) and "noon" with a wrong value; it misses "three days".
+    let python = concat!(
+        "#!/bin/sh\n",
+        "cat > \"$3\" <<'END'\n",
+        r#"{"id": "d1", "timexes": [{"start": 15, "end": 25, "text": "on Tuesday", "type": "DATE", "value": "2030-04-09"}]}"#,
+        "\n",
+        r#"{"id": "d2", "timexes": [{"start": 3, "end": 7, "text": "noon", "type": "TIME", "value": "2030-04-10"}]}"#,
+        "\nEND\n",
+        r#"echo '{"peer": "fake dateparser", "items": 2, "seconds": 0.01, "found": 2, "found_label": "time expressions"}'"#,
+        "\n",
+    );
+    let dir = fake_bench_dir("timex", python);
+    let peer = &peers::peers_of(Stage::Timex)[1];
+    assert_eq!(peer.script, "timex_dateparser.py");
+    let outcome = peers::run(
+        peer,
+        &PeerSetup {
+            bench_dir: dir.clone(),
+        },
+        &timex_workload(),
+        &dir,
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    let Outcome::Measured(f) = outcome else {
+        panic!("{outcome:?}");
+    };
+    assert_eq!(f.tool, "fake dateparser");
+    let q = f.quality.expect("scored against the gold");
+    assert_eq!((q.gold, q.system), (3, 2));
+    assert_eq!(
+        q.strict.precision, 0.5,
+        "only \"noon\" has the gold's tokens"
+    );
+    assert_eq!(q.relaxed.precision, 1.0);
+    assert!((q.relaxed.recall - 2.0 / 3.0).abs() < 1e-9, "{q:?}");
+    let value_f1 = q.value_f1.expect("values given");
+    assert!((value_f1 - 0.5 * q.relaxed.f1).abs() < 1e-9, "{q:?}");
 }

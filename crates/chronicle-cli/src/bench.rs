@@ -13,7 +13,7 @@ use std::process::ExitCode;
 pub struct BenchArgs {
     /// extract, dates, timex, entities, pipeline, or all.
     stage: String,
-    /// Also run the peer tools (trafilatura, htmldate, HeidelTime, spaCy) from bench/.venv.
+    /// Also run the peer tools (trafilatura, htmldate, HeidelTime, dateparser, spaCy) from bench/.venv.
     #[arg(long)]
     peers: bool,
     /// At most N items per corpus (pages, documents; files for pipeline).

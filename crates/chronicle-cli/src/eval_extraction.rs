@@ -9,6 +9,7 @@ use chronicle_eval::extraction::{
     load_trafilatura_eval, Extracted, ExtractionReport,
 };
 use chronicle_extract::extract_html;
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -32,6 +33,10 @@ pub struct ExtractionArgs {
     /// List the N worst pages with what was kept wrongly and what was dropped.
     #[arg(long, value_name = "N", default_value_t = 0)]
     errors: usize,
+    /// Write the extracted main text of every page to FILE as a JSON object
+    /// keyed by page URL, for scoring with the data set's own scripts.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
 }
 
 fn extract(html: &str, url: Option<&str>) -> Extracted {
@@ -48,11 +53,12 @@ fn print_report(r: &ExtractionReport, errors: usize) {
         "{}: {} pages  P {:.4}  R {:.4}  F1 {:.4}  accuracy {:.4}",
         r.dataset, r.pages, r.precision, r.recall, r.f1, r.accuracy
     );
-    if let Some(t) = r.title_exact {
-        println!("title: exact {t:.4}");
-    }
-    if let (Some(p), Some(rc), Some(f)) = (r.author_precision, r.author_recall, r.author_f1) {
-        println!("authors: P {p:.4}  R {rc:.4}  F1 {f:.4}");
+    if let Some(m) = &r.metadata {
+        println!("title: exact {:.4}", m.title_exact);
+        println!(
+            "authors: P {:.4}  R {:.4}  F1 {:.4}",
+            m.author_precision, m.author_recall, m.author_f1
+        );
     }
     println!(
         "speed: {:.1} pages/s (extraction only, one thread)",
@@ -77,26 +83,39 @@ fn print_report(r: &ExtractionReport, errors: usize) {
 
 pub fn run(args: &ExtractionArgs, quiet: bool) -> Result<ExitCode> {
     let dir = &args.dir;
+    let mut texts: BTreeMap<String, String> = BTreeMap::new();
+    let keep = args.out.is_some();
+    let extract_and_keep = |html: &str, url: Option<&str>| {
+        let extracted = extract(html, url);
+        if keep {
+            texts.insert(url.unwrap_or_default().to_string(), extracted.text.clone());
+        }
+        extracted
+    };
     let report = match args.dataset {
         ExtractionDataset::Scrapinghub => {
             let pages = load_scrapinghub(dir)
                 .with_context(|| format!("loading scrapinghub pages from {}", dir.display()))?;
-            evaluate_scrapinghub(&pages, extract)
+            evaluate_scrapinghub(&pages, extract_and_keep)
         }
         ExtractionDataset::Trafilatura => {
             let pages = load_trafilatura_eval(dir).with_context(|| {
                 format!("loading trafilatura-eval pages from {}", dir.display())
             })?;
-            evaluate_trafilatura(&pages, extract)
+            evaluate_trafilatura(&pages, extract_and_keep)
         }
         ExtractionDataset::Fundus => {
             let pages = load_fundus(dir)
                 .with_context(|| format!("loading fundus pages from {}", dir.display()))?;
-            evaluate_fundus(&pages, extract)
+            evaluate_fundus(&pages, extract_and_keep)
         }
     };
     if report.pages == 0 {
         anyhow::bail!("no pages found in {}", dir.display());
+    }
+    if let Some(out) = &args.out {
+        std::fs::write(out, serde_json::to_string_pretty(&texts)?)
+            .with_context(|| format!("writing the extracted texts to {}", out.display()))?;
     }
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);

@@ -35,7 +35,10 @@ const HEADER: [&str; 10] = [
 /// The table's rows as cells, checked against the header; split on runs of
 /// two or more spaces, since "start-up s" holds one.
 fn rows(table: &str) -> Vec<Vec<String>> {
-    let mut lines = table.lines().filter(|l| !l.starts_with("note:"));
+    // The speed table ends at the first blank line (a quality table may follow) or note.
+    let mut lines = table
+        .lines()
+        .take_while(|l| !l.is_empty() && !l.starts_with("note:"));
     let header = lines.next().expect("a header line");
     let split = |l: &str| -> Vec<String> {
         l.split("  ")
@@ -137,4 +140,55 @@ fn unknown_stage_fails_with_the_list_of_stages() {
         err.contains("expected extract, dates, timex, entities or pipeline"),
         "{err}"
     );
+}
+
+fn shared_corpus(path: &str) -> bool {
+    let dir = std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/corpora"
+    ))
+    .join(path);
+    if !dir.is_dir() {
+        println!("skipping: ../shared not found");
+    }
+    dir.is_dir()
+}
+
+#[test]
+fn timex_prints_quality_against_the_gold_beside_speed() {
+    if !shared_corpus("tempeval3/TBAQ-cleaned") {
+        return;
+    }
+    let table = stdout(&chronicle(&["-q", "bench", "timex", "--limit", "3"]));
+    let speed = rows(&table);
+    assert_eq!(speed.len(), 1, "{table}");
+    assert_eq!(speed[0][2], "chronicle");
+    let quality: Vec<&str> = table
+        .lines()
+        .skip_while(|l| !l.starts_with("quality: TempEval-3"))
+        .skip(3)
+        .take_while(|l| !l.starts_with("note:"))
+        .collect();
+    assert_eq!(quality.len(), 1, "{table}");
+    let cells: Vec<&str> = quality[0].split_whitespace().collect();
+    assert_eq!(cells[..3], ["timex", "tempeval3/TBAQ-cleaned", "chronicle"]);
+    let gold: usize = cells[3].parse().expect("gold count");
+    assert!(gold > 0, "{table}");
+    for score in &cells[5..] {
+        let v: f64 = score
+            .parse()
+            .unwrap_or_else(|_| panic!("{score} in {table}"));
+        assert!((0.0..=1.0).contains(&v), "{table}");
+    }
+
+    let text = stdout(&chronicle(&[
+        "-q", "bench", "timex", "--limit", "3", "--json",
+    ]));
+    let v: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+    let q = &v["reports"][0]["chronicle"]["quality"];
+    assert_eq!(q["gold"].as_u64(), Some(gold as u64), "{v}");
+    for key in ["strict", "relaxed"] {
+        assert!(q[key]["f1"].as_f64().is_some(), "{v}");
+    }
+    assert!(q["value_f1"].as_f64().is_some(), "{v}");
 }

@@ -582,18 +582,22 @@ pub struct ExtractionReport {
     pub f1: f64,
     /// scrapinghub: exact token match share; trafilatura: snippet accuracy.
     pub accuracy: f64,
-    /// Fundus: share of pages whose title equals the gold one (whitespace-normalised).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub title_exact: Option<f64>,
-    /// Fundus: author set precision/recall/F1, micro-averaged over pages.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub author_precision: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub author_recall: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub author_f1: Option<f64>,
+    /// Title and authors, for data sets whose gold has them (fundus).
+    #[serde(flatten)]
+    pub metadata: Option<MetadataScores>,
     pub seconds: f64,
     pub per_page: Vec<PageScore>,
+}
+
+/// How well titles and authors were found.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct MetadataScores {
+    /// Share of pages whose title equals the gold one (whitespace-normalised).
+    pub title_exact: f64,
+    /// Author set precision/recall/F1, micro-averaged over pages.
+    pub author_precision: f64,
+    pub author_recall: f64,
+    pub author_f1: f64,
 }
 
 impl ExtractionReport {
@@ -695,10 +699,7 @@ where
         recall: m.recall,
         f1: m.f1,
         accuracy: m.accuracy,
-        title_exact: None,
-        author_precision: None,
-        author_recall: None,
-        author_f1: None,
+        metadata: None,
         seconds,
         per_page,
     }
@@ -744,10 +745,7 @@ where
         recall: total.recall(),
         f1: total.f1(),
         accuracy: total.accuracy(),
-        title_exact: None,
-        author_precision: None,
-        author_recall: None,
-        author_f1: None,
+        metadata: None,
         seconds,
         per_page,
     }
@@ -803,13 +801,15 @@ where
         recall: m.recall,
         f1: m.f1,
         accuracy: m.accuracy,
-        title_exact: Some(ratio(title_hits, titled)),
-        author_precision: Some(ap),
-        author_recall: Some(ar),
-        author_f1: Some(if ap + ar > 0.0 {
-            2.0 * ap * ar / (ap + ar)
-        } else {
-            0.0
+        metadata: Some(MetadataScores {
+            title_exact: ratio(title_hits, titled),
+            author_precision: ap,
+            author_recall: ar,
+            author_f1: if ap + ar > 0.0 {
+                2.0 * ap * ar / (ap + ar)
+            } else {
+                0.0
+            },
         }),
         seconds,
         per_page,

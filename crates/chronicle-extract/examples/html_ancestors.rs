@@ -1,7 +1,7 @@
 //! Debugging aid: prints the element chain above every text node that
 //! contains a snippet. `html_ancestors PAGE.html[.gz] SNIPPET`
 
-use scraper::{Html, Node};
+use chronicle_extract::html::dom::Dom;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -18,9 +18,9 @@ fn main() {
         print!("{}", chronicle_extract::html::debug_blocks(&text));
         return;
     }
-    let doc = Html::parse_document(&text);
-    for node in doc.tree.nodes() {
-        let Node::Text(t) = node.value() else {
+    let doc = Dom::parse(&text);
+    for node in doc.nodes() {
+        let Some(t) = node.as_text() else {
             continue;
         };
         if !t.contains(key.as_str()) {
@@ -28,8 +28,8 @@ fn main() {
         }
         let chain: Vec<String> = node
             .ancestors()
-            .filter_map(|a| a.value().as_element().map(|e| (a, e)))
-            .map(|(_, e)| {
+            .filter_map(|a| a.element())
+            .map(|e| {
                 let s = format!(
                     "{}.{}#{}",
                     e.name(),

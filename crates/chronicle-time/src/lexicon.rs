@@ -65,6 +65,9 @@ struct RawLexicon {
     floating_holidays: HashMap<String, [i64; 3]>,
     bare_plural_units: Vec<String>,
     bare_plural_triggers: Vec<String>,
+    period_prepositions: Vec<String>,
+    deferral_verbs: Vec<String>,
+    period_definers: Vec<String>,
     tense: TenseWords,
     sentence: SentenceWords,
 }
@@ -141,6 +144,12 @@ pub(crate) struct Lexicon {
     pub floating_holidays: PhraseTable<[i64; 3]>,
     pub bare_plural_units: Vec<String>,
     pub bare_plural_triggers: Vec<String>,
+    /// Prepositions before "the year" that make it the year being reported ("for the year").
+    pub period_prepositions: Vec<String>,
+    /// Verbs that move a date ahead: "postponed until Tuesday" is a Tuesday to come.
+    pub deferral_verbs: Vec<String>,
+    /// Words after "the year" that make it a span or another year ("the year ended", "the year before").
+    pub period_definers: Vec<String>,
     pub tense: TenseWords,
     pub sentence: SentenceWords,
     /// Every word an expression can start with; other words are skipped at once.
@@ -193,6 +202,9 @@ impl Lexicon {
             floating_holidays: PhraseTable::new(raw.floating_holidays),
             bare_plural_units: raw.bare_plural_units,
             bare_plural_triggers: raw.bare_plural_triggers,
+            period_prepositions: raw.period_prepositions,
+            deferral_verbs: raw.deferral_verbs,
+            period_definers: raw.period_definers,
             tense: raw.tense,
             sentence: raw.sentence,
             starters: HashSet::new(),

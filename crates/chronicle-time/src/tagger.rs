@@ -318,8 +318,10 @@ impl<'a> Matcher<'a> {
                         || (md == "APPROX" && !matches!(self.w(i), "some"));
                     // TimeBank leaves "about", "almost", "over" outside the span unless
                     // the expression counts back ("about two years ago").
-                    let left_out =
-                        !ago && matches!(self.w(i), "about" | "almost" | "over" | "just");
+                    // "around Wednesday's ruling": before a possessive the word is a preposition.
+                    let left_out = (!ago
+                        && matches!(self.w(i), "about" | "almost" | "over" | "just"))
+                        || self.w(h.end) == "'s";
                     if fits && !left_out {
                         h.modifier = Some(md.clone());
                         consider(Some(h));
@@ -368,6 +370,43 @@ impl<'a> Matcher<'a> {
         best
     }
 
+    /// "the week of March 6": the ISO week holding that day.
+    fn week_of(&self, i: usize) -> Option<Hit> {
+        if self.w(i) != "the" || self.w(i + 1) != "week" || self.w(i + 2) != "of" {
+            return None;
+        }
+        let h = self.month_date(i + 3)?;
+        let date: PartialDate = h.value.parse().ok()?;
+        let (Some(m), Some(d)) = (date.month, date.day) else {
+            return None;
+        };
+        let days = chronicle_model::date::days_from_civil(date.year, m, d);
+        hit(h.end, TimexType::Date, fmt_week(days))
+    }
+
+    /// "for the year", "the first nine months of the year": in news, the current year.
+    /// Not "the year ended June 30" (a span), "the year-earlier quarter", "the year that…".
+    fn the_year(&self, i: usize) -> Option<Hit> {
+        if self.w(i) != "the" || self.w(i + 1) != "year" || i == 0 {
+            return None;
+        }
+        let governed = self
+            .lex
+            .period_prepositions
+            .iter()
+            .any(|p| p == self.w(i - 1));
+        let after = self.w(i + 2);
+        let defined_after = self.lex.period_definers.iter().any(|d| d == after);
+        if !governed || defined_after {
+            return None;
+        }
+        hit(
+            i + 2,
+            TimexType::Date,
+            relative(&self.anchor, CalUnit::Year, 0),
+        )
+    }
+
     /// "the year", "the month" after a point modifier: the unit holding the anchor.
     fn the_unit(&self, i: usize) -> Option<Hit> {
         if self.w(i) != "the" {
@@ -378,7 +417,7 @@ impl<'a> Matcher<'a> {
     }
 
     fn core(&self, i: usize) -> Option<Hit> {
-        let rules: [fn(&Self, usize) -> Option<Hit>; 17] = [
+        let rules: [fn(&Self, usize) -> Option<Hit>; 19] = [
             Self::fixed,
             Self::that_unit,
             Self::report_period,
@@ -396,6 +435,8 @@ impl<'a> Matcher<'a> {
             Self::set,
             Self::holiday,
             Self::the_number_units,
+            Self::the_year,
+            Self::week_of,
         ];
         let mut best: Option<Hit> = None;
         for rule in rules {
@@ -669,8 +710,25 @@ impl<'a> Matcher<'a> {
             };
         }
         let (wd, j) = self.weekday_name(i)?;
-        let value = weekday_value(&self.anchor, wd, self.tense(i), None);
+        let tense = self.deadline_tense(i, self.tense(i));
+        let value = weekday_value(&self.anchor, wd, tense, None);
         self.with_part_of_day(j, value)
+    }
+
+    /// A day that ends a span given from now ("until Tuesday", "postponed until Tuesday")
+    /// lies ahead unless the sentence tells of a span already over ("until Tuesday, they had…").
+    fn deadline_tense(&self, start: usize, tense: Tense) -> Tense {
+        let before = |n: usize| start.checked_sub(n).map_or("", |k| self.w(k));
+        if !matches!(before(1), "until" | "till") {
+            return tense;
+        }
+        // "postponed until", "gave the parties until", "extended its deadline until".
+        let deferred = (2..=5).any(|n| self.lex.deferral_verbs.iter().any(|v| v == before(n)));
+        if tense != Tense::Past || deferred {
+            Tense::Future
+        } else {
+            tense
+        }
     }
 
     /// A day value followed perhaps by "morning", "night" (TimeBank types "Friday night" a DATE).
@@ -764,10 +822,21 @@ impl<'a> Matcher<'a> {
             return None;
         }
         if let Some((wd, k)) = self.weekday_name(j) {
-            let value = weekday_value(&self.anchor, wd, self.tense(i), Some(rel));
+            // "the previous Friday" counts from the day last named, "last Friday" from today.
+            let from = if has_the {
+                self.narrative_anchor(CalUnit::Day)
+            } else {
+                &self.anchor
+            };
+            let value = weekday_value(from, wd, self.tense(i), Some(rel));
             return self.with_part_of_day(k, value);
         }
         if let Some((m, k)) = self.month_name(j) {
+            // "last Oct. 23": the date, in the year the relative word points to.
+            if let Some((d, l)) = self.day_of_month(k) {
+                let y = year_of_month_day(&self.anchor, m, Some(d), self.tense(i), Some(rel));
+                return hit(l, TimexType::Date, fmt_ymd(y, m, d));
+            }
             let y = year_of_month_day(&self.anchor, m, None, self.tense(i), Some(rel));
             return hit(k, TimexType::Date, fmt_ym(y, m));
         }
@@ -1069,6 +1138,16 @@ impl<'a> Matcher<'a> {
         if self.w(j) == "the" {
             j += 1;
         }
+        // "the year-earlier third quarter": the same quarter a year before.
+        let mut years_back = 0;
+        if year.is_none()
+            && self.w(j) == "year"
+            && self.skip_hyphen(j + 1) == j + 2
+            && matches!(self.w(j + 2), "earlier" | "ago" | "before")
+        {
+            years_back = 1;
+            j += 3;
+        }
         // "the 1988 second quarter".
         if year.is_none() {
             if let Some((y, k)) = self.year4(j) {
@@ -1086,6 +1165,13 @@ impl<'a> Matcher<'a> {
             let d = self.digits(j + 1)?;
             let n: i64 = d.parse().ok()?;
             (n, 4u8, j + 2)
+        } else if matches!(self.w(j), "last" | "latter")
+            && self.w(j + 1) == "half"
+            && self.w(j + 2) == "of"
+            && self.year4(j + 3).is_some()
+        {
+            // "the last half of 1989"; not "the last half of the game".
+            (2, 2u8, j + 2)
         } else {
             let (n, k) = self.ordinal(j)?;
             let hyphenated = self.skip_hyphen(k) != k;
@@ -1118,7 +1204,9 @@ impl<'a> Matcher<'a> {
                 k = m;
             }
         }
-        let year = year.or_else(|| year_of_quarter(&self.anchor, n, per_year, self.tense(i)));
+        let year = year
+            .or_else(|| year_of_quarter(&self.anchor, n, per_year, self.tense(i)))
+            .map(|y| y.saturating_sub(years_back));
         let y = year.map_or("XXXX".to_string(), fmt_year);
         let letter = if per_year == 4 { 'Q' } else { 'H' };
         hit(k, TimexType::Date, format!("{y}-{letter}{n}"))
@@ -1198,20 +1286,26 @@ impl<'a> Matcher<'a> {
         }
         // A day after the time: "3 p.m. Friday", "midnight yesterday".
         let l = if self.w(k) == "on" { k + 1 } else { k };
-        let (day, end) = match self.day_reference(l) {
+        let (day, end) = match self.day_reference(l, i) {
             Some((day, end)) => (day, end),
+            // A clock time told in the past falls on the day the story last named.
+            None if self.tense(i) == Tense::Past => (
+                relative(self.narrative_anchor(CalUnit::Day), CalUnit::Day, 0),
+                k,
+            ),
             None => (relative(&self.anchor, CalUnit::Day, 0), k),
         };
         hit(end, TimexType::Time, format!("{day}T{hour:02}:{minute:02}"))
     }
 
     /// A day named after a clock time.
-    fn day_reference(&self, i: usize) -> Option<(String, usize)> {
+    fn day_reference(&self, i: usize, start: usize) -> Option<(String, usize)> {
         if let Some(&shift) = self.lex.day_words.get(self.w(i)) {
             return Some((relative(&self.anchor, CalUnit::Day, shift), i + 1));
         }
         if let Some((wd, j)) = self.weekday_name(i) {
-            return Some((weekday_value(&self.anchor, wd, self.tense(i), None), j));
+            let tense = self.deadline_tense(start, self.tense(i));
+            return Some((weekday_value(&self.anchor, wd, tense, None), j));
         }
         let h = self.month_date(i)?;
         (h.value.len() == 10).then_some((h.value, h.end))

@@ -40,6 +40,15 @@ const NOT_PAST: &[&str] = &[
     "embed",
 ];
 
+/// Words that open a noun phrase: after "due to" they make it a cause, not a schedule;
+/// before an "-ed" word they make it an adjective. ("that" is left out: "that kicked off".)
+const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "our"];
+
+/// Adverbs that make the "-ed" word after them an adjective ("still unresolved", "newly elected").
+const ADJECTIVE_ADVERBS: &[&str] = &[
+    "still", "very", "more", "most", "less", "least", "newly", "so", "too",
+];
+
 /// Auxiliaries that leave the tense to the word after them when that word points to the future.
 const AUXILIARIES: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "has", "have", "had", "'s", "'re",
@@ -69,6 +78,17 @@ pub fn tense_at(sentence: &str, at: usize) -> Tense {
             // The noun ("the plan") says nothing of tense.
             continue;
         }
+        // "next to the embassy", "due to the strike", "than expected": place, cause, comparison.
+        let determiner_after_to = next == Some("to")
+            && toks
+                .get(k + 2)
+                .is_some_and(|n| DETERMINERS.contains(&n.norm.as_str()));
+        if (w == "next" && next == Some("to"))
+            || (w == "due" && determiner_after_to)
+            || (w == "expected" && matches!(prev, Some("than" | "as")))
+        {
+            continue;
+        }
         if future_next && AUXILIARIES.contains(&w) {
             // "were planning", "is expected": the word after the auxiliary decides.
             continue;
@@ -81,12 +101,25 @@ pub fn tense_at(sentence: &str, at: usize) -> Tense {
             if w == "going" && toks.get(k + 1).is_none_or(|n| n.norm != "to") {
                 continue;
             }
-            Tense::Future
+            // "had been scheduled to expire", "had planned": a plan told in the past perfect
+            // is one whose time has come and gone.
+            let before_prev = k
+                .checked_sub(2)
+                .and_then(|p| toks.get(p))
+                .map(|p| p.norm.as_str());
+            if prev == Some("had") || (prev == Some("been") && before_prev == Some("had")) {
+                Tense::Past
+            } else {
+                Tense::Future
+            }
         } else if lex.tense.past.iter().any(|s| s == w)
             || (w.len() >= 5 && w.ends_with("ed") && !NOT_PAST.contains(&w))
         {
-            // A participle after "be" ("would be held") takes its tense from the auxiliary.
-            if matches!(prev, Some("be" | "been" | "being")) {
+            // A participle after "be" ("would be held") takes its tense from the auxiliary;
+            // after an article or a degree adverb it is an adjective ("a still unspecified date").
+            if matches!(prev, Some("be" | "been" | "being"))
+                || prev.is_some_and(|p| DETERMINERS.contains(&p) || ADJECTIVE_ADVERBS.contains(&p))
+            {
                 continue;
             }
             Tense::Past

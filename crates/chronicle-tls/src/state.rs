@@ -271,11 +271,35 @@ impl TimelineState {
         let wanted = options
             .dates
             .unwrap_or_else(|| default_date_count(self.docs.len()));
+        let ranked = self.ordered_dates(options, ranker, wanted);
+        self.timeline_of_ranked(options, ranked, wanted, scorer)
+    }
+
+    /// The timeline summarising the given dates, whatever their support: an
+    /// oracle for evaluating summaries apart from date selection (with the
+    /// gold timeline's dates).
+    pub fn timeline_on_dates(
+        &self,
+        options: &TimelineOptions,
+        dates: &[PartialDate],
+        scorer: Option<&SentenceScorer>,
+    ) -> Timeline {
+        let ranked = dates.iter().map(|d| (*d, 1.0)).collect();
+        self.timeline_of_ranked(options, ranked, dates.len(), scorer)
+    }
+
+    /// Summarises dates in rank order until `wanted` have a summary.
+    fn timeline_of_ranked(
+        &self,
+        options: &TimelineOptions,
+        ranked: Vec<(PartialDate, f64)>,
+        wanted: usize,
+        scorer: Option<&SentenceScorer>,
+    ) -> Timeline {
         let per_date = options.sentences.max(1);
         let keywords = lower_keywords(options);
         let mut entries = Vec::new();
         let mut used: HashSet<SentenceRef> = HashSet::new();
-        let ranked = self.ordered_dates(options, ranker, wanted);
         for (date, score) in ranked {
             if entries.len() >= wanted {
                 break;

@@ -43,6 +43,15 @@ impl SparseVector {
         }
     }
 
+    /// Scaled to unit length (empty stays empty).
+    pub fn normalised(&self) -> SparseVector {
+        let n = self.norm();
+        if n == 0.0 {
+            return self.clone();
+        }
+        SparseVector(self.0.iter().map(|(id, w)| (*id, w / n)).collect())
+    }
+
     /// `self + weight * other`.
     pub fn plus(&self, other: &SparseVector, weight: f64) -> SparseVector {
         let (a, b) = (&self.0, &other.0);
@@ -139,5 +148,9 @@ mod tests {
         // "harbour" is in both sentences, so it weighs least.
         assert!(v.idf(0) < v.idf(1));
         assert_eq!(SparseVector::default().cosine(&a), 0.0);
+        let unit = a.normalised();
+        assert!((unit.norm() - 1.0).abs() < 1e-12);
+        assert!((unit.cosine(&a) - 1.0).abs() < 1e-12);
+        assert!(SparseVector::default().normalised().is_empty());
     }
 }

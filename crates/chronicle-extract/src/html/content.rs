@@ -9,10 +9,14 @@
 //! element's score is O(1), and the best element is the article container.
 //! Its blocks, less removed and link-heavy ones, are the main text.
 
+use super::dom::{Dom, Element, NodeRef, Tag};
 use super::furniture;
 use super::meta::MetaCollector;
-use scraper::node::Element;
-use scraper::{ElementRef, Html, Node};
+use aho_corasick::AhoCorasick;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
 
 /// What the walk produced.
 pub(crate) struct Content {
@@ -113,112 +117,112 @@ struct Walker<'m> {
     debug: bool,
     /// Walking the markup of a `<noscript>` (not nested further).
     in_noscript: bool,
+    class_flags: ClassFlagsCache,
 }
 
 /// Elements whose content is never text.
-fn is_dropped_tag(name: &str) -> bool {
+fn is_dropped_tag(tag: Tag) -> bool {
     matches!(
-        name,
-        "script"
-            | "style"
-            | "noscript"
-            | "template"
-            | "svg"
-            | "math"
-            | "iframe"
-            | "object"
-            | "embed"
-            | "canvas"
-            | "select"
-            | "option"
-            | "button"
-            | "textarea"
-            | "input"
-            | "title"
-            | "video"
-            | "audio"
-            | "picture"
-            | "map"
-            | "dialog"
+        tag,
+        Tag::Script
+            | Tag::Style
+            | Tag::Noscript
+            | Tag::Template
+            | Tag::Svg
+            | Tag::Math
+            | Tag::Iframe
+            | Tag::Object
+            | Tag::Embed
+            | Tag::Canvas
+            | Tag::Select
+            | Tag::Option
+            | Tag::Button
+            | Tag::Textarea
+            | Tag::Input
+            | Tag::Title
+            | Tag::Video
+            | Tag::Audio
+            | Tag::Picture
+            | Tag::Map
+            | Tag::Dialog
     )
 }
 
 /// Ruby readings (furigana) are set above the base text and left out of
 /// its running text, unless `<rp>` parentheses give them an inline fallback
 /// ("base（reading）").
-fn follows_rp(node: ElementRef<'_>) -> bool {
+fn follows_rp(node: NodeRef<'_>) -> bool {
     node.prev_siblings()
-        .filter_map(ElementRef::wrap)
-        .next()
-        .is_some_and(|e| e.value().name() == "rp")
+        .find_map(|n| n.name())
+        .is_some_and(|name| name == "rp")
 }
 
-fn is_block_tag(name: &str) -> bool {
+fn is_block_tag(tag: Tag) -> bool {
     matches!(
-        name,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "body"
-            | "center"
-            | "dd"
-            | "details"
-            | "div"
-            | "dl"
-            | "dt"
-            | "fieldset"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "form"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "header"
-            | "hgroup"
-            | "hr"
-            | "html"
-            | "li"
-            | "main"
-            | "nav"
-            | "ol"
-            | "p"
-            | "pre"
-            | "section"
-            | "summary"
-            | "table"
-            | "tbody"
-            | "thead"
-            | "tfoot"
-            | "tr"
-            | "ul"
-            | "caption"
-            | "legend"
+        tag,
+        Tag::Address
+            | Tag::Article
+            | Tag::Aside
+            | Tag::Blockquote
+            | Tag::Body
+            | Tag::Center
+            | Tag::Dd
+            | Tag::Details
+            | Tag::Div
+            | Tag::Dl
+            | Tag::Dt
+            | Tag::Fieldset
+            | Tag::Figcaption
+            | Tag::Figure
+            | Tag::Footer
+            | Tag::Form
+            | Tag::H1
+            | Tag::H2
+            | Tag::H3
+            | Tag::H4
+            | Tag::H5
+            | Tag::H6
+            | Tag::Header
+            | Tag::Hgroup
+            | Tag::Hr
+            | Tag::Html
+            | Tag::Li
+            | Tag::Main
+            | Tag::Nav
+            | Tag::Ol
+            | Tag::P
+            | Tag::Pre
+            | Tag::Section
+            | Tag::Summary
+            | Tag::Table
+            | Tag::Tbody
+            | Tag::Thead
+            | Tag::Tfoot
+            | Tag::Tr
+            | Tag::Ul
+            | Tag::Caption
+            | Tag::Legend
     )
 }
 
-fn block_kind(name: &str) -> Option<BlockKind> {
-    Some(match name {
-        "h1" => BlockKind::Title,
-        "h2" | "h3" | "h4" | "h5" | "h6" => BlockKind::Heading,
-        "p" => BlockKind::Paragraph,
-        "li" | "dd" | "dt" => BlockKind::ListItem,
-        "tr" => BlockKind::TableRow,
-        "blockquote" => BlockKind::Quote,
-        "pre" => BlockKind::Pre,
+fn block_kind(tag: Tag) -> Option<BlockKind> {
+    Some(match tag {
+        Tag::H1 => BlockKind::Title,
+        Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 => BlockKind::Heading,
+        Tag::P => BlockKind::Paragraph,
+        Tag::Li | Tag::Dd | Tag::Dt => BlockKind::ListItem,
+        Tag::Tr => BlockKind::TableRow,
+        Tag::Blockquote => BlockKind::Quote,
+        Tag::Pre => BlockKind::Pre,
         _ => return None,
     })
 }
 
 /// Tags that mark their subtree as page furniture.
-fn is_furniture_tag(name: &str) -> bool {
+fn is_furniture_tag(tag: Tag) -> bool {
     matches!(
-        name,
-        "nav" | "aside" | "footer" | "form" | "figure" | "figcaption" | "menu"
+        tag,
+        Tag::Nav | Tag::Aside | Tag::Footer | Tag::Form | Tag::Figure | Tag::Figcaption | Tag::Menu
     )
 }
 
@@ -329,6 +333,19 @@ pub(crate) struct ClassFlags {
     pub body: bool,
     pub byline: bool,
     pub updated: bool,
+    /// `caption` or `credit` anywhere in the id or class attribute, any case.
+    pub caption_word: bool,
+}
+
+impl ClassFlags {
+    fn merge(&mut self, other: ClassFlags) {
+        self.boilerplate |= other.boilerplate;
+        self.strong |= other.strong;
+        self.body |= other.body;
+        self.byline |= other.byline;
+        self.updated |= other.updated;
+        self.caption_word |= other.caption_word;
+    }
 }
 
 /// Distinctive enough to count inside a glued token (`relatedposts`).
@@ -346,6 +363,13 @@ const BOILERPLATE_SUBSTRINGS: &[&str] = &[
     "social",
 ];
 const STRONG_SUBSTRINGS: &[&str] = &["cookie", "consent", "gdpr", "outbrain", "taboola", "disqus"];
+
+/// Both lists in one automaton (one scan per class token); on a match (rare)
+/// the strong list is checked on its own.
+static CLASS_SUBSTRINGS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(BOILERPLATE_SUBSTRINGS.iter().chain(STRONG_SUBSTRINGS))
+        .expect("static patterns")
+});
 
 /// `content-with-sidebar`, `has-comments`, `no-ads`: a wrapper describing its
 /// neighbours, not the thing itself.
@@ -413,105 +437,232 @@ fn flag_word(f: &mut ClassFlags, w: &str) {
     }
 }
 
-/// Reads the id and class tokens once: each token is split into words (on
+/// Buffers reused across tokens.
+#[derive(Default)]
+struct TokenScratch {
+    lower: String,
+    glued: String,
+}
+
+fn has_caption_word(v: &str) -> bool {
+    contains_ignore_ascii_case(v, "caption") || contains_ignore_ascii_case(v, "credit")
+}
+
+/// Flags are only ever set, token by token, so the flags of an element are
+/// those of its id merged with those of its class attribute; pages repeat
+/// the same class attribute hundreds of times, so its flags are cached.
+#[derive(Default)]
+struct ClassFlagsCache {
+    by_class: HashMap<String, ClassFlags, BuildHasherDefault<FxHasher>>,
+}
+
+impl ClassFlagsCache {
+    fn flags(&mut self, el: &Element) -> ClassFlags {
+        let mut f = ClassFlags::default();
+        if let Some(id) = el.id() {
+            f.merge(cached_token_flags(id));
+            f.caption_word |= has_caption_word(id);
+        }
+        if let Some(class) = el.attr("class") {
+            let cached = match self.by_class.get(class) {
+                Some(&c) => c,
+                None => {
+                    let mut c = ClassFlags::default();
+                    for token in class.split_whitespace().take(12) {
+                        c.merge(cached_token_flags(token));
+                    }
+                    c.caption_word |= has_caption_word(class);
+                    self.by_class.insert(class.to_string(), c);
+                    c
+                }
+            };
+            f.merge(cached);
+        }
+        f
+    }
+}
+
+/// Token flags seen on earlier pages of this thread: sites share their
+/// class names (`menu-item`, `clearfix`, `entry-content`) page after page.
+/// Bounded: emptied when full.
+#[derive(Default)]
+struct TokenFlagsMemo {
+    by_token: HashMap<Box<str>, ClassFlags, BuildHasherDefault<FxHasher>>,
+    scratch: TokenScratch,
+}
+
+const TOKEN_MEMO_CAPACITY: usize = 50_000;
+
+thread_local! {
+    static TOKEN_FLAGS_MEMO: RefCell<TokenFlagsMemo> = RefCell::new(TokenFlagsMemo::default());
+}
+
+fn cached_token_flags(token: &str) -> ClassFlags {
+    let mut f = ClassFlags::default();
+    // too long to be a word list's concern: `token_flags` skips them
+    if token.len() > MAX_TOKEN_LEN {
+        return f;
+    }
+    TOKEN_FLAGS_MEMO.with(|memo| match memo.try_borrow_mut() {
+        Ok(mut memo) => {
+            if let Some(&cached) = memo.by_token.get(token) {
+                return cached;
+            }
+            token_flags(&mut f, token, &mut memo.scratch);
+            if memo.by_token.len() >= TOKEN_MEMO_CAPACITY {
+                memo.by_token.clear();
+            }
+            memo.by_token.insert(token.into(), f);
+            f
+        }
+        Err(_) => {
+            token_flags(&mut f, token, &mut TokenScratch::default());
+            f
+        }
+    })
+}
+
+/// A small multiplicative hash (class strings are short and not hostile
+/// enough to need SipHash).
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// Each id and class token is split into words (on
 /// `-`, `_`, `:`, `.` and camelCase), and adjacent words are also tried glued
 /// (`article-body` gives `articlebody`), so `comment-list` and `socialShare`
 /// match but `commentary` does not.
-pub(crate) fn class_flags(el: &Element) -> ClassFlags {
-    let mut f = ClassFlags::default();
-    let mut lower = String::new();
-    let mut glued = String::new();
-    let tokens = el.id().into_iter().chain(
-        el.attr("class")
-            .into_iter()
-            .flat_map(|c| c.split_whitespace().take(12)),
-    );
-    for token in tokens {
-        if token.len() > 100 {
-            continue;
-        }
-        lower.clear();
-        lower.push_str(token);
-        lower.make_ascii_lowercase();
-        if is_negated_token(&lower) {
-            continue;
-        }
-        if BOILERPLATE_SUBSTRINGS.iter().any(|w| lower.contains(w)) {
-            f.boilerplate = true;
-        }
-        if STRONG_SUBSTRINGS.iter().any(|w| lower.contains(w)) {
-            f.boilerplate = true;
+const MAX_TOKEN_LEN: usize = 100;
+
+fn token_flags(f: &mut ClassFlags, token: &str, scratch: &mut TokenScratch) {
+    let TokenScratch { lower, glued } = scratch;
+    if token.len() > MAX_TOKEN_LEN {
+        return;
+    }
+    lower.clear();
+    lower.push_str(token);
+    lower.make_ascii_lowercase();
+    if is_negated_token(lower) {
+        return;
+    }
+    if CLASS_SUBSTRINGS.is_match(lower.as_str()) {
+        f.boilerplate = true;
+        if STRONG_SUBSTRINGS.iter().any(|s| lower.contains(s)) {
             f.strong = true;
         }
-        // word spans, found on the original (for camelCase), cut from `lower`
-        let mut spans: [(usize, usize); 8] = [(0, 0); 8];
-        let mut count = 0;
-        let mut start: Option<usize> = None;
-        let mut prev_lower = false;
+    }
+    // word spans, found on the original (for camelCase), cut from `lower`
+    let mut spans: [(usize, usize); 8] = [(0, 0); 8];
+    let mut count = 0;
+    let mut start: Option<usize> = None;
+    let mut prev_lower = false;
+    let mut boundary = |i: usize, sep: bool, camel: bool| {
+        if sep || camel {
+            if let Some(s) = start.take() {
+                if count < spans.len() {
+                    spans[count] = (s, i);
+                    count += 1;
+                }
+            }
+        }
+        if !sep && start.is_none() {
+            start = Some(i);
+        }
+    };
+    // class names are nearly always ASCII: bytes then, chars otherwise
+    if token.is_ascii() {
+        for (i, b) in token.bytes().enumerate() {
+            let sep = matches!(b, b'-' | b'_' | b':' | b'.');
+            boundary(i, sep, b.is_ascii_uppercase() && prev_lower);
+            prev_lower = b.is_ascii_lowercase() || b.is_ascii_digit();
+        }
+    } else {
         for (i, c) in token.char_indices() {
             let sep = matches!(c, '-' | '_' | ':' | '.');
-            let camel = c.is_uppercase() && prev_lower;
-            if sep || camel {
-                if let Some(s) = start.take() {
-                    if count < spans.len() {
-                        spans[count] = (s, i);
-                        count += 1;
-                    }
-                }
-            }
-            if !sep && start.is_none() {
-                start = Some(i);
-            }
+            boundary(i, sep, c.is_uppercase() && prev_lower);
             prev_lower = c.is_lowercase() || c.is_ascii_digit();
         }
-        if let Some(s) = start {
-            if count < spans.len() {
-                spans[count] = (s, token.len());
-                count += 1;
+    }
+    if let Some(s) = start {
+        if count < spans.len() {
+            spans[count] = (s, token.len());
+            count += 1;
+        }
+    }
+    // page builders name every content box `elementor-widget-…`
+    let builder = lower.starts_with("elementor");
+    for k in 0..count {
+        let (a, b) = spans[k];
+        if let Some(w) = lower.get(a..b) {
+            let skip = match w {
+                // `field-label-hidden` hides a field's label, not the field
+                "hidden" | "hide" => {
+                    k > 0
+                        && spans
+                            .get(k - 1)
+                            .and_then(|&(c, d)| lower.get(c..d))
+                            .is_some_and(|p| matches!(p, "label" | "title" | "heading" | "caption"))
+                }
+                "widget" => builder,
+                _ => false,
+            };
+            if !skip {
+                flag_word(f, w);
             }
         }
-        // page builders name every content box `elementor-widget-…`
-        let builder = lower.starts_with("elementor");
-        for k in 0..count {
-            let (a, b) = spans[k];
-            if let Some(w) = lower.get(a..b) {
-                let skip = match w {
-                    // `field-label-hidden` hides a field's label, not the field
-                    "hidden" | "hide" => {
-                        k > 0
-                            && spans
-                                .get(k - 1)
-                                .and_then(|&(c, d)| lower.get(c..d))
-                                .is_some_and(|p| {
-                                    matches!(p, "label" | "title" | "heading" | "caption")
-                                })
-                    }
-                    "widget" => builder,
-                    _ => false,
-                };
-                if !skip {
-                    flag_word(&mut f, w);
-                }
-            }
-            if k + 1 < count {
-                let (c, d) = spans[k + 1];
-                if let (Some(x), Some(y)) = (lower.get(a..b), lower.get(c..d)) {
-                    glued.clear();
-                    glued.push_str(x);
-                    glued.push_str(y);
-                    flag_word(&mut f, &glued);
-                }
+        if k + 1 < count {
+            let (c, d) = spans[k + 1];
+            if let (Some(x), Some(y)) = (lower.get(a..b), lower.get(c..d)) {
+                glued.clear();
+                glued.push_str(x);
+                glued.push_str(y);
+                flag_word(f, glued);
             }
         }
     }
-    f
 }
 
 fn is_hidden(el: &Element) -> bool {
     if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
         return true;
     }
-    if let Some(style) = el.attr("style") {
+    // most styles say nothing about visibility: skip the squeezed copy
+    let style = el.attr("style").filter(|s| {
+        contains_ignore_ascii_case(s, "display") || contains_ignore_ascii_case(s, "visibility")
+    });
+    if let Some(style) = style {
         let s: String = style
             .chars()
             .filter(|c| !c.is_whitespace())
@@ -533,7 +684,7 @@ fn role_is_furniture(el: &Element) -> bool {
 
 /// Elements that are never removed by class words: the page and the article.
 fn is_protected(el: &Element) -> bool {
-    matches!(el.name(), "html" | "body" | "article" | "main")
+    matches!(el.tag(), Tag::Html | Tag::Body | Tag::Article | Tag::Main)
         || el
             .attr("itemprop")
             .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"))
@@ -547,9 +698,9 @@ fn body_bonus(el: &Element, flags: ClassFlags) -> f64 {
         return 1.5;
     }
     let mut bonus: f64 = 1.0;
-    if el.name() == "article" {
+    if el.tag() == Tag::Article {
         bonus = 1.15;
-    } else if el.name() == "main" || el.attr("role") == Some("main") {
+    } else if el.tag() == Tag::Main || el.attr("role") == Some("main") {
         bonus = 1.05;
     }
     if flags.body {
@@ -561,12 +712,11 @@ fn body_bonus(el: &Element, flags: ClassFlags) -> f64 {
 impl<'m> Walker<'m> {
     fn flush(&mut self) {
         self.pending_br = false;
-        if self.buf.trim().is_empty() {
+        if is_blank(&self.buf) {
             self.clear_buf();
             return;
         }
-        let text = normalize_ws(&self.buf);
-        let chars = text.chars().count();
+        let (text, chars) = normalize_ws_counted(&self.buf);
         let kind = self
             .stack
             .last()
@@ -594,28 +744,31 @@ impl<'m> Walker<'m> {
         if self.muted_depth > 0 {
             return;
         }
-        if self.pending_br && !t.trim().is_empty() {
+        let blank = is_blank(t);
+        if self.pending_br && !blank {
             self.pending_br = false;
         }
         if self.link_depth > 0 {
-            // non-space chars plus inner spaces, as in the normalised block text
-            let n = t.chars().filter(|c| !c.is_whitespace()).count()
-                + t.split_whitespace().count().saturating_sub(1);
+            let n = normalized_len(t);
             self.buf_link_chars += n;
             if !self.buf_has_plain {
                 self.buf_leading_link_chars += n;
             }
-        } else if !t.trim().is_empty() {
+        } else if !blank {
             self.buf_has_plain = true;
         }
         self.buf.push_str(t);
     }
 
     /// Returns whether to descend into the element.
-    fn open(&mut self, node: ElementRef<'_>) -> bool {
-        let el = node.value();
+    fn open(&mut self, node: NodeRef<'_>) -> bool {
+        let Some(el) = node.element() else {
+            return false;
+        };
+        let el = &el;
         let name = el.name();
-        let flags = class_flags(el);
+        let tag = el.tag();
+        let flags = self.class_flags.flags(el);
         self.meta.element(
             node,
             super::meta::Context {
@@ -625,7 +778,7 @@ impl<'m> Walker<'m> {
                 block_index: self.blocks.len(),
             },
         );
-        if name == "br" {
+        if tag == Tag::Br {
             if self.pending_br {
                 self.flush();
             } else {
@@ -634,36 +787,36 @@ impl<'m> Walker<'m> {
             }
             return false;
         }
-        if name == "noscript" && !self.in_noscript {
+        if tag == Tag::Noscript && !self.in_noscript {
             self.walk_noscript(node);
             return false;
         }
-        if is_dropped_tag(name) || (name == "rt" && !follows_rp(node)) {
+        if is_dropped_tag(tag) || (tag == Tag::Rt && !follows_rp(node)) {
             return false;
         }
-        let block_level = is_block_tag(name);
+        let block_level = is_block_tag(tag);
         if block_level {
             self.flush();
-        } else if matches!(name, "td" | "th") {
+        } else if matches!(tag, Tag::Td | Tag::Th) {
             self.buf.push(' ');
         }
         let hidden = is_hidden(el);
         let boilerplate = !is_protected(el)
             && (hidden
-                || is_furniture_tag(name)
+                || is_furniture_tag(tag)
                 || role_is_furniture(el)
-                || (name == "header" && self.article_depth == 0)
+                || (tag == Tag::Header && self.article_depth == 0)
                 || flags.boilerplate);
         // hidden elements and consent/newsletter/widget boxes stand whatever
         // they hold; other markers are soft (undone for a wrapper holding
         // most of the prose)
         let strong = boilerplate && (hidden || flags.strong);
         let removal = boilerplate.then_some(!strong);
-        let muted = removal.is_some() && !block_level && name != "a";
+        let muted = removal.is_some() && !block_level && tag != Tag::A;
         if muted {
             self.muted_depth += 1;
         }
-        let is_link = name == "a" && el.attr("href").is_some();
+        let is_link = tag == Tag::A && el.attr("href").is_some();
         if is_link {
             self.link_depth += 1;
         }
@@ -674,10 +827,10 @@ impl<'m> Walker<'m> {
         if body_hint {
             self.body_hint_depth += 1;
         }
-        if name == "article" {
+        if tag == Tag::Article {
             self.article_depth += 1;
         }
-        if name == "header" {
+        if tag == Tag::Header {
             self.header_depth += 1;
         }
         let record = self.records.len();
@@ -708,7 +861,7 @@ impl<'m> Walker<'m> {
             });
             (self.removals.len() - 1, soft)
         });
-        let kind = block_kind(name);
+        let kind = block_kind(tag);
         self.stack.push(Frame {
             record,
             block_level,
@@ -717,10 +870,10 @@ impl<'m> Walker<'m> {
             is_link,
             removal,
             body_hint,
-            table_cell: matches!(name, "td" | "th"),
+            table_cell: matches!(tag, Tag::Td | Tag::Th),
             muted,
             tail_removal: None,
-            page_root: matches!(name, "html" | "body"),
+            page_root: matches!(tag, Tag::Html | Tag::Body),
         });
         true
     }
@@ -728,19 +881,19 @@ impl<'m> Walker<'m> {
     /// Blogger and some CMSs render the post with a script and repeat it,
     /// as markup, in `<noscript>` (raw text to a scripting parser): a
     /// sizeable one holding paragraphs is parsed and walked in place.
-    fn walk_noscript(&mut self, node: ElementRef<'_>) {
-        let markup: String = node.text().collect();
+    fn walk_noscript(&mut self, node: NodeRef<'_>) {
+        let markup = node.text_content();
         if markup.len() < 300 || !(markup.contains("<p") || markup.contains("<P")) {
             return;
         }
-        let fragment = Html::parse_fragment(&markup);
+        let fragment = Dom::parse(&markup);
         self.flush();
         self.in_noscript = true;
         walk_tree(&fragment, self);
         self.in_noscript = false;
     }
 
-    fn close(&mut self, name: &str) {
+    fn close(&mut self, tag: Tag) {
         let Some(frame) = self.stack.pop() else {
             return;
         };
@@ -753,9 +906,9 @@ impl<'m> Walker<'m> {
             if is_heading {
                 self.check_section_heading(f.record);
             }
-            return self.finish_frame(f, name);
+            return self.finish_frame(f, tag);
         }
-        self.finish_frame(frame, name);
+        self.finish_frame(frame, tag);
     }
 
     /// After a heading such as "Related stories" or "Comments", the rest of
@@ -801,7 +954,7 @@ impl<'m> Walker<'m> {
         }
     }
 
-    fn finish_frame(&mut self, frame: Frame, name: &str) {
+    fn finish_frame(&mut self, frame: Frame, tag: Tag) {
         if frame.table_cell {
             self.buf.push(' ');
         }
@@ -828,10 +981,10 @@ impl<'m> Walker<'m> {
         if frame.body_hint {
             self.body_hint_depth = self.body_hint_depth.saturating_sub(1);
         }
-        if name == "article" {
+        if tag == Tag::Article {
             self.article_depth = self.article_depth.saturating_sub(1);
         }
-        if name == "header" {
+        if tag == Tag::Header {
             self.header_depth = self.header_depth.saturating_sub(1);
         }
     }
@@ -884,38 +1037,174 @@ fn is_section_boilerplate_heading(text: &str) -> bool {
             && (lower.starts_with("more ") || lower.starts_with("mehr ")))
 }
 
-pub(crate) fn normalize_ws(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
+/// `hay` contains `needle` (lower-case ASCII letters) in any ASCII case.
+pub(crate) fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = n.split_first() else {
+        return true;
+    };
+    let Some(last_start) = h.len().checked_sub(n.len()) else {
+        return false;
+    };
+    let matches_at = |i: usize| {
+        h.get(i + 1..i + n.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(rest))
+    };
+    if h.len() > 32 {
+        // long styles: let memchr find the first letter
+        return memchr::memchr2_iter(first, first.to_ascii_uppercase(), &h[..=last_start])
+            .any(matches_at);
     }
-    out
+    // `| 0x20` folds an ASCII capital onto its small letter
+    (0..=last_start).any(|i| h[i] | 0x20 == first && matches_at(i))
+}
+
+fn is_ascii_space(b: u8) -> bool {
+    // what `char::is_whitespace` accepts below 0x80
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+}
+
+/// `t.trim().is_empty()`, reading ASCII bytewise (pages are full of
+/// indentation between tags).
+/// How many of the 8 bytes from `i` are, from the first on, ASCII above the
+/// space (word chars of one byte each); 0 when fewer than 8 bytes remain.
+#[inline]
+fn plain_ascii_run(bytes: &[u8], i: usize) -> usize {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    let Some(chunk) = bytes.get(i..i + 8) else {
+        return 0;
+    };
+    let mut w = [0u8; 8];
+    w.copy_from_slice(chunk);
+    let w = u64::from_le_bytes(w);
+    // a byte below 0x21 sets its high bit in `w - 0x21…` where `w` lacks it
+    // (borrows can mark later bytes too, never an earlier one); non-ASCII
+    // bytes have it already
+    let special = (w.wrapping_sub(ONES * 0x21) & !w & HIGH) | (w & HIGH);
+    (special.trailing_zeros() / 8) as usize
+}
+
+fn is_blank(t: &str) -> bool {
+    match t.bytes().position(|b| !is_ascii_space(b)) {
+        None => true,
+        Some(i) => t.as_bytes()[i] >= 0x80 && t[i..].trim().is_empty(),
+    }
+}
+
+/// Length in chars of `t` whitespace-normalised (words and the single
+/// spaces between them), without building it.
+fn normalized_len(t: &str) -> usize {
+    let (mut chars, mut words, mut in_word) = (0usize, 0usize, false);
+    let bytes = t.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let run = plain_ascii_run(bytes, i);
+        if run > 0 {
+            if !in_word {
+                words += 1;
+                in_word = true;
+            }
+            chars += run;
+            i += run;
+            continue;
+        }
+        let b = bytes[i];
+        let (space, len) = if b < 0x80 {
+            (is_ascii_space(b), 1)
+        } else {
+            let c = t.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if space {
+            in_word = false;
+        } else {
+            chars += 1;
+            if !in_word {
+                words += 1;
+                in_word = true;
+            }
+        }
+        i += len;
+    }
+    chars + words.saturating_sub(1)
+}
+
+pub(crate) fn normalize_ws(s: &str) -> String {
+    normalize_ws_counted(s).0
+}
+
+/// Words of `s` joined by single spaces (Unicode whitespace, as
+/// `split_whitespace`), and the result's length in chars. One pass over
+/// the bytes, copying whole words.
+pub(crate) fn normalize_ws_counted(s: &str) -> (String, usize) {
+    let bytes = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut chars = 0;
+    let mut word_start: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let run = plain_ascii_run(bytes, i);
+        if run > 0 {
+            if word_start.is_none() {
+                word_start = Some(i);
+            }
+            chars += run;
+            i += run;
+            continue;
+        }
+        let b = bytes[i];
+        let (space, len) = if b < 0x80 {
+            (is_ascii_space(b), 1)
+        } else {
+            let c = s.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if space {
+            if let Some(start) = word_start.take() {
+                push_word(&mut out, &mut chars, &s[start..i]);
+            }
+        } else {
+            if word_start.is_none() {
+                word_start = Some(i);
+            }
+            // count chars by their first bytes
+            chars += 1;
+        }
+        i += len;
+    }
+    if let Some(start) = word_start {
+        push_word(&mut out, &mut chars, &s[start..]);
+    }
+    (out, chars)
+}
+
+fn push_word(out: &mut String, chars: &mut usize, word: &str) {
+    if !out.is_empty() {
+        out.push(' ');
+        *chars += 1;
+    }
+    out.push_str(word);
 }
 
 /// Walks the tree, then ends the last block.
-fn walk(doc: &Html, w: &mut Walker<'_>) {
+fn walk(doc: &Dom<'_>, w: &mut Walker<'_>) {
     walk_tree(doc, w);
     w.flush();
 }
 
 /// Walks the tree without recursion (pages nest thousands deep).
-fn walk_tree(doc: &Html, w: &mut Walker<'_>) {
-    let root = doc.tree.root();
+fn walk_tree(doc: &Dom<'_>, w: &mut Walker<'_>) {
+    let root = doc.root();
     let mut node = root;
     'outer: loop {
         let mut descend = false;
-        match node.value() {
-            Node::Element(_) => {
-                if let Some(er) = ElementRef::wrap(node) {
-                    descend = w.open(er);
-                }
-            }
-            Node::Text(t) => w.push_text(t),
-            Node::Document | Node::Fragment => descend = true,
-            _ => {}
+        if node.element().is_some() {
+            descend = w.open(node);
+        } else if let Some(t) = node.as_text() {
+            w.push_text(t);
+        } else if node.is_document() {
+            descend = true;
         }
         if descend {
             if let Some(child) = node.first_child() {
@@ -925,8 +1214,8 @@ fn walk_tree(doc: &Html, w: &mut Walker<'_>) {
         }
         loop {
             if descend {
-                if let Node::Element(el) = node.value() {
-                    w.close(el.name());
+                if let Some(tag) = node.tag() {
+                    w.close(tag);
                 }
             }
             if node == root {
@@ -995,23 +1284,24 @@ fn block_weight(b: &Block) -> f64 {
     }
 }
 
-pub(crate) fn extract(doc: &Html, meta: &mut MetaCollector) -> Content {
+pub(crate) fn extract(doc: &Dom<'_>, meta: &mut MetaCollector) -> Content {
     extract_with(doc, meta, None)
 }
 
 /// One line a block: kept flag, removed flag, weight, kind, text head.
-pub(crate) fn debug_listing(doc: &Html) -> String {
+pub(crate) fn debug_listing(doc: &Dom<'_>) -> String {
     let mut meta = MetaCollector::default();
     let mut out = String::new();
     extract_with(doc, &mut meta, Some(&mut out));
     out
 }
 
-fn extract_with(doc: &Html, meta: &mut MetaCollector, debug: Option<&mut String>) -> Content {
+fn extract_with(doc: &Dom<'_>, meta: &mut MetaCollector, debug: Option<&mut String>) -> Content {
     let mut w = Walker {
         meta,
         blocks: Vec::new(),
-        records: Vec::new(),
+        // one per element: at most one per node, and growing it costs copies
+        records: Vec::with_capacity(doc.len()),
         removals: Vec::new(),
         stack: Vec::new(),
         buf: String::new(),
@@ -1026,6 +1316,7 @@ fn extract_with(doc: &Html, meta: &mut MetaCollector, debug: Option<&mut String>
         pending_br: false,
         debug: debug.is_some(),
         in_noscript: false,
+        class_flags: ClassFlagsCache::default(),
     };
     walk(doc, &mut w);
     let Walker {
@@ -1389,6 +1680,11 @@ fn is_edge_noise(b: &Block) -> bool {
     !matches!(b.kind, BlockKind::Heading) && b.chars < 40 && !has_sentence_end(&b.text)
 }
 
+/// Builds every pattern of this module now rather than on first use.
+pub(crate) fn compile_patterns() {
+    LazyLock::force(&CLASS_SUBSTRINGS);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1396,7 +1692,7 @@ mod tests {
     /// A fixture page opens with `<!-- keep: TEXT -->` and `<!-- drop: TEXT -->`
     /// lines: each TEXT must (keep) or must not (drop) be in the main text.
     fn check(name: &str, html: &str) {
-        let doc = Html::parse_document(html);
+        let doc = Dom::parse(html);
         let mut meta = MetaCollector::default();
         let text = extract(&doc, &mut meta).paragraphs.join("\n");
         let mut expectations = 0;
@@ -1425,6 +1721,46 @@ mod tests {
             expectations += 1;
         }
         assert!(expectations > 0, "{name}: no expectations");
+    }
+
+    #[test]
+    fn plain_ascii_runs_match_a_byte_scan() {
+        let text = "ab cd\u{a0}efghijkl\tmnopqrstuvwxyz0123456789-é.";
+        let bytes = text.as_bytes();
+        for i in 0..bytes.len() {
+            let plain = bytes[i..]
+                .iter()
+                .take_while(|&&b| b > b' ' && b < 0x80)
+                .count()
+                .min(8);
+            let want = if i + 8 <= bytes.len() { plain } else { 0 };
+            assert_eq!(plain_ascii_run(bytes, i), want, "at {i}");
+        }
+    }
+
+    #[test]
+    fn whitespace_and_case_helpers() {
+        for input in [
+            "",
+            "   ",
+            "one",
+            "  two  words ",
+            "a\u{a0}b\u{3000}c\u{2009}\td\r\ne",
+            "caf\u{e9}  \u{1F600} x",
+            " \u{a0}\u{3000} ",
+            "\u{b}x",
+        ] {
+            let want = input.split_whitespace().collect::<Vec<_>>().join(" ");
+            let (got, chars) = normalize_ws_counted(input);
+            assert_eq!(got, want, "{input:?}");
+            assert_eq!(chars, want.chars().count(), "{input:?}");
+            assert_eq!(normalized_len(input), chars, "{input:?}");
+            assert_eq!(is_blank(input), input.trim().is_empty(), "{input:?}");
+        }
+        assert!(contains_ignore_ascii_case("wp-Caption-text", "caption"));
+        assert!(contains_ignore_ascii_case("DISPLAY:none", "display"));
+        assert!(!contains_ignore_ascii_case("capti", "caption"));
+        assert!(!contains_ignore_ascii_case("c@ption", "caption"));
     }
 
     #[test]

@@ -125,32 +125,32 @@ fn month_alternation() -> String {
     names.join("|")
 }
 
-const TIME_TAIL: &str = r"(?:\s*(?:,|at|um|à|a las|alle|-|–|—|\|)?\s*(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::\d{2}(?:\.\d+)?)?\s*(?P<ampm>[ap]\.?\s?m\.?)?(?:\s*Uhr)?\s*(?P<zone>Z\b|[+-]\d{2}:?\d{2}\b|\(?(?:UTC|GMT|[ECMP][SD]T|CES?T|BST|IST|AEST|AEDT|MES?Z)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?\)?)?)?";
+const TIME_TAIL: &str = r"(?:\s*(?:,|at|um|à|a las|alle|-|–|—|\|)?\s*(?P<h>[0-9]{1,2})[:.h](?P<mi>[0-9]{2})(?::[0-9]{2}(?:\.[0-9]+)?)?\s*(?P<ampm>[ap]\.?\s?m\.?)?(?:\s*Uhr)?\s*(?P<zone>Z(?-u:\b)|[+-][0-9]{2}:?[0-9]{2}(?-u:\b)|\(?(?:UTC|GMT|[ECMP][SD]T|CES?T|BST|IST|AEST|AEDT|MES?Z)(?:\s*[+-][0-9]{1,2}(?::?[0-9]{2})?)?\)?)?)?";
 
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:(?:T|\s+)(?P<h>\d{1,2}):(?P<mi>\d{2})(?::\d{2}(?:[.,]\d+)?)?\s*(?P<zone>Z\b|[+-]\d{2}:?\d{2}\b|UTC|GMT)?)?",
+        r"(?i)(?-u:\b)(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})(?:(?:T|\s+)(?P<h>[0-9]{1,2}):(?P<mi>[0-9]{2})(?::[0-9]{2}(?:[.,][0-9]+)?)?\s*(?P<zone>Z(?-u:\b)|[+-][0-9]{2}:?[0-9]{2}(?-u:\b)|UTC|GMT)?)?",
     )
     .expect("static regex")
 });
 
 static YMD_SLASH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?P<y>\d{{4}})[/.](?P<m>\d{{1,2}})[/.](?P<d>\d{{1,2}})\b{TIME_TAIL}"
+        r"(?i)(?-u:\b)(?P<y>[0-9]{{4}})[/.](?P<m>[0-9]{{1,2}})[/.](?P<d>[0-9]{{1,2}})(?-u:\b){TIME_TAIL}"
     ))
     .expect("static regex")
 });
 
 static DMY_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?P<a>\d{{1,2}})(?P<sep>[./-])\s?(?P<b>\d{{1,2}})[./-]\s?(?P<y>\d{{4}}|\d{{2}})\b{TIME_TAIL}"
+        r"(?i)(?-u:\b)(?P<a>[0-9]{{1,2}})(?P<sep>[./-])\s?(?P<b>[0-9]{{1,2}})[./-]\s?(?P<y>[0-9]{{4}}|[0-9]{{2}})(?-u:\b){TIME_TAIL}"
     ))
     .expect("static regex")
 });
 
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th|er)?\s*(?:de\s+|of\s+)?(?P<mon>{})\.?,?\s*(?:de\s+|del\s+)?(?P<y>\d{{4}})\b{TIME_TAIL}",
+        r"(?i)(?-u:\b)(?P<d>[0-9]{{1,2}})(?:\.|st|nd|rd|th|er)?\s*(?:de\s+|of\s+)?(?P<mon>{})\.?,?\s*(?:de\s+|del\s+)?(?P<y>[0-9]{{4}})(?-u:\b){TIME_TAIL}",
         month_alternation()
     ))
     .expect("static regex")
@@ -158,7 +158,7 @@ static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
 
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?P<mon>{})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b{TIME_TAIL}",
+        r"(?i)(?-u:\b)(?P<mon>{})\.?\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>[0-9]{{4}})(?-u:\b){TIME_TAIL}",
         month_alternation()
     ))
     .expect("static regex")
@@ -232,21 +232,76 @@ fn expand_year(y: i32) -> i32 {
     }
 }
 
+/// What the date patterns need, found in one pass over the bytes: every
+/// pattern but the numeric day-month-year one needs a four-digit year (ASCII
+/// `[0-9]{4}`); that one needs a digit followed by `.`, `/` or `-`.
+#[derive(Default)]
+struct DigitShapes {
+    /// A run of four or more digits.
+    year: bool,
+    /// ... followed by `-` (ISO).
+    year_then_dash: bool,
+    /// ... followed by `/` or `.` (`2021/07/27`).
+    year_then_slash_or_dot: bool,
+    digit_then_separator: bool,
+}
+
+impl DigitShapes {
+    fn of(text: &str) -> DigitShapes {
+        let mut shapes = DigitShapes::default();
+        let mut run = 0usize;
+        for &b in text.as_bytes() {
+            if b.is_ascii_digit() {
+                run += 1;
+                if run >= 4 {
+                    shapes.year = true;
+                }
+                continue;
+            }
+            if run > 0 && matches!(b, b'.' | b'/' | b'-') {
+                shapes.digit_then_separator = true;
+                if run >= 4 {
+                    if b == b'-' {
+                        shapes.year_then_dash = true;
+                    } else {
+                        shapes.year_then_slash_or_dot = true;
+                    }
+                }
+            }
+            run = 0;
+        }
+        shapes
+    }
+}
+
 /// Every date found in free text, in order of position. `month_first`
 /// reads ambiguous `01/02/2021` as January 2 (American usage).
 pub fn find_dates(text: &str, month_first: bool) -> Vec<ParsedDate> {
     let mut out: Vec<ParsedDate> = Vec::new();
-    for c in ISO.captures_iter(text) {
+    // Most text blocks have no date-shaped digits at all: one byte scan
+    // decides which patterns can match before any regex runs.
+    let shapes = DigitShapes::of(text);
+    if !shapes.year && !shapes.digit_then_separator {
+        return out;
+    }
+    let iso = shapes.year_then_dash.then(|| ISO.captures_iter(text));
+    for c in iso.into_iter().flatten() {
         if let (Some(y), Some(m), Some(d)) = (num(&c, "y"), num(&c, "m"), num(&c, "d")) {
             out.extend(from_caps(&c, y, m, d));
         }
     }
-    for c in YMD_SLASH.captures_iter(text) {
+    let ymd = shapes
+        .year_then_slash_or_dot
+        .then(|| YMD_SLASH.captures_iter(text));
+    for c in ymd.into_iter().flatten() {
         if let (Some(y), Some(m), Some(d)) = (num(&c, "y"), num(&c, "m"), num(&c, "d")) {
             out.extend(from_caps(&c, y, m, d));
         }
     }
-    for c in DMY_NUMERIC.captures_iter(text) {
+    let dmy = shapes
+        .digit_then_separator
+        .then(|| DMY_NUMERIC.captures_iter(text));
+    for c in dmy.into_iter().flatten() {
         let (Some(a), Some(b), Some(y)) = (num::<u8>(&c, "a"), num::<u8>(&c, "b"), num(&c, "y"))
         else {
             continue;
@@ -269,6 +324,9 @@ pub fn find_dates(text: &str, month_first: bool) -> Vec<ParsedDate> {
         };
         out.extend(from_caps(&c, y, m, d));
     }
+    if !shapes.year {
+        return sorted_outermost(out);
+    }
     for c in DAY_MONTH.captures_iter(text) {
         let mon = c.name("mon").and_then(|m| month_number(m.as_str()));
         if let (Some(d), Some(m), Some(y)) = (num(&c, "d"), mon, num(&c, "y")) {
@@ -281,6 +339,11 @@ pub fn find_dates(text: &str, month_first: bool) -> Vec<ParsedDate> {
             out.extend(from_caps(&c, y, m, d));
         }
     }
+    sorted_outermost(out)
+}
+
+/// Matches in text order, without those nested in an earlier, longer one.
+fn sorted_outermost(mut out: Vec<ParsedDate>) -> Vec<ParsedDate> {
     out.sort_by_key(|p| (p.span.0, std::cmp::Reverse(p.span.1)));
     // drop matches nested in an earlier, longer one
     let mut kept: Vec<ParsedDate> = Vec::with_capacity(out.len());
@@ -415,11 +478,12 @@ pub fn date_in_url(url: &str) -> Option<DateCandidate> {
 /// blobs run to megabytes, and the article's own fields come early.
 const SCRIPT_SCAN_BYTES: usize = 300_000;
 
-// Starts at the key itself (no optional quote before it) so that the regex
-// engine can look for the key literals first: scripts are most of a page's bytes.
+/// The keys, anchored: tried only where [`published_in_script`] finds a key
+/// (scripts are most of a page's bytes, and an unanchored search of a
+/// case-insensitive alternation is slow there).
 static SCRIPT_PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(?i)(?-u:\b)(?:datePublished|publishDate|publish_date|published_?at|publishedDate|published_date|dateCreated|pubDate|first_?published(?:_?at|_?date)?|publication_?date)\\?["']?\s*[:=]\s*\\?["']([^"'\\<>\n]{6,40})"#,
+        r#"^(?i)(?:datePublished|publishDate|publish_date|published_?at|publishedDate|published_date|dateCreated|pubDate|first_?published(?:_?at|_?date)?|publication_?date)\\?["']?\s*[:=]\s*\\?["']([^"'\\<>\n]{6,40})"#,
     )
     .expect("static regex")
 });
@@ -432,11 +496,83 @@ pub fn published_in_script(script: &str) -> Option<&str> {
     while !script.is_char_boundary(end) {
         end -= 1;
     }
-    SCRIPT_PUBLISHED
-        .captures_iter(&script[..end])
-        .filter_map(|c| c.get(1))
-        .map(|m| m.as_str())
-        .find(|v| v.bytes().any(|b| b.is_ascii_digit()))
+    let window = &script[..end];
+    let bytes = window.as_bytes();
+    // Every key holds `pub` (at offset 0, 4, 5 or 6: `pubDate`,
+    // `datePublished`, `firstPublished`, `first_published`) or is
+    // `dateCreated`: keys are found from the `b` of `pub` and the final `d` of
+    // `created` (two fast byte scans), in increasing order.
+    let mut b_hits = memchr::memchr2_iter(b'b', b'B', bytes).peekable();
+    let mut d_hits = memchr::memchr2_iter(b'd', b'D', bytes).peekable();
+    // the same matches, in the same order, as a leftmost-first scan of the
+    // window with the key preceded by a word boundary: starts are tried in
+    // increasing order and never inside the previous match
+    let mut resume = 0;
+    let mut tried: Option<usize> = None;
+    loop {
+        let (at, from_b) = match (b_hits.peek(), d_hits.peek()) {
+            (None, None) => return None,
+            (Some(&b), Some(&d)) if d < b => (d_hits.next().unwrap_or(d), false),
+            (Some(&b), _) => (b_hits.next().unwrap_or(b), true),
+            (None, Some(&d)) => (d_hits.next().unwrap_or(d), false),
+        };
+        let offsets: &[usize] = if from_b {
+            let is_pub = at >= 2 && bytes[at - 2..at].eq_ignore_ascii_case(b"pu");
+            if !is_pub {
+                continue;
+            }
+            &[8, 7, 6, 2]
+        } else {
+            let is_created = at >= 6 && bytes[at - 6..=at].eq_ignore_ascii_case(b"created");
+            if !is_created {
+                continue;
+            }
+            &[10]
+        };
+        for &back in offsets {
+            let Some(start) = at.checked_sub(back) else {
+                continue;
+            };
+            if start < resume || tried.is_some_and(|t| start <= t) {
+                continue;
+            }
+            tried = Some(start);
+            let boundary = start == 0 || !is_ascii_word_byte(bytes[start - 1]);
+            if !boundary || !window.is_char_boundary(start) {
+                continue;
+            }
+            let Some(found) = SCRIPT_PUBLISHED.captures(&window[start..]) else {
+                continue;
+            };
+            let (Some(whole), Some(value)) = (found.get(0), found.get(1)) else {
+                continue;
+            };
+            if value.as_str().bytes().any(|b| b.is_ascii_digit()) {
+                return Some(value.as_str());
+            }
+            resume = start + whole.end();
+        }
+    }
+}
+
+fn is_ascii_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Builds every pattern of this module now rather than on first use.
+pub(crate) fn compile_patterns() {
+    LazyLock::force(&ISO);
+    LazyLock::force(&YMD_SLASH);
+    LazyLock::force(&DMY_NUMERIC);
+    LazyLock::force(&DAY_MONTH);
+    LazyLock::force(&MONTH_DAY);
+    LazyLock::force(&COMPACT);
+    LazyLock::force(&URL_YMD);
+    LazyLock::force(&URL_YMD_LOOSE);
+    LazyLock::force(&URL_DMY);
+    LazyLock::force(&URL_YYMMDD);
+    LazyLock::force(&URL_YM);
+    LazyLock::force(&SCRIPT_PUBLISHED);
 }
 
 #[cfg(test)]
@@ -573,5 +709,18 @@ mod tests {
             Some("12.03.2018"),
         );
         check(r#"{"updatedAt":"2021-03-04","views":"123456"}"#, None);
+        // keys found from their `pub` and `created` parts, in any case
+        check(r#"{"DATECREATED":"2017-01-02"}"#, Some("2017-01-02"));
+        check(r#"{"First_Published_At":"2016-05-06"}"#, Some("2016-05-06"));
+        check(
+            r#"{"xdatePublished":"2021-03-04","pubDate":"2020-02-03"}"#,
+            Some("2020-02-03"),
+        );
+        // a value without digits is passed over for the next key
+        check(
+            r#"{"datePublished":"yesterday","publishDate":"2019-01-01"}"#,
+            Some("2019-01-01"),
+        );
+        check("pubpubpub created dateCreated", None);
     }
 }

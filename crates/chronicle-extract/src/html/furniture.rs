@@ -5,6 +5,7 @@
 //!
 //! All tests look at one short block; long prose never matches.
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -282,6 +283,9 @@ pub(crate) fn is_call_to_action(text: &str, chars: usize) -> bool {
     if chars > 200 {
         return false;
     }
+    if text.is_ascii() && !CALL_TO_ACTION_STEMS.is_match(text) {
+        return false;
+    }
     let lower = format!(" {} ", text.to_lowercase());
     let imperative = [
         "subscribe",
@@ -292,9 +296,22 @@ pub(crate) fn is_call_to_action(text: &str, chars: usize) -> bool {
     ]
     .iter()
     .any(|w| lower[1..].starts_with(w));
-    CALL_TO_ACTION.iter().any(|w| lower.contains(w))
-        && (imperative || READER_CUES.iter().any(|w| lower.contains(w)))
+    CALL_TO_ACTION_WORDS.is_match(&lower) && (imperative || READER_CUE_WORDS.is_match(&lower))
 }
+
+static CALL_TO_ACTION_WORDS: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(CALL_TO_ACTION).expect("static patterns"));
+/// The same words without their trailing spaces, in any ASCII case: a
+/// necessary condition, checked on ASCII lines before lower-casing them (no
+/// word starts with a space, so none can use the padding but at its end).
+static CALL_TO_ACTION_STEMS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(CALL_TO_ACTION.iter().map(|w| w.trim_end()))
+        .expect("static patterns")
+});
+static READER_CUE_WORDS: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(READER_CUES).expect("static patterns"));
 
 static EMAIL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[\w.+-]+@[\w-]+(\.[\w-]+)+").expect("static regex"));
@@ -319,15 +336,21 @@ pub(crate) fn is_contact_line(text: &str, chars: usize) -> bool {
     }
     let mut rest = chars;
     let mut found = false;
-    for m in EMAIL.find_iter(text).chain(
-        PHONE
-            .find_iter(text)
+    // each pattern needs a byte most lines lack: `@`, a `+` or `0` to open a
+    // number, a `:` after the label
+    let bytes = text.as_bytes();
+    let emails = memchr::memchr(b'@', bytes).map(|_| EMAIL.find_iter(text));
+    let phones = memchr::memchr2(b'+', b'0', bytes).map(|_| PHONE.find_iter(text));
+    for m in emails.into_iter().flatten().chain(
+        phones
+            .into_iter()
+            .flatten()
             .filter(|m| m.as_str().chars().filter(char::is_ascii_digit).count() >= 7),
     ) {
         found = true;
         rest = rest.saturating_sub(m.as_str().chars().count());
     }
-    if CONTACT_WORD.is_match(text) {
+    if memchr::memchr(b':', bytes).is_some() && CONTACT_WORD.is_match(text) {
         return true;
     }
     found && rest <= 60
@@ -348,6 +371,18 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 /// A picture or source credit ("Quelle: dpa", "(Credit: Jane Roe)").
 pub(crate) fn is_credit_line(text: &str, chars: usize) -> bool {
     chars <= 100 && CREDIT.is_match(text)
+}
+
+/// Builds every pattern of this module now rather than on first use.
+pub(crate) fn compile_patterns() {
+    LazyLock::force(&CALL_TO_ACTION_WORDS);
+    LazyLock::force(&CALL_TO_ACTION_STEMS);
+    LazyLock::force(&READER_CUE_WORDS);
+    LazyLock::force(&EMAIL);
+    LazyLock::force(&PHONE);
+    LazyLock::force(&CONTACT_WORD);
+    LazyLock::force(&REFERENCE);
+    LazyLock::force(&CREDIT);
 }
 
 #[cfg(test)]

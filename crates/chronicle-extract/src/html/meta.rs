@@ -5,9 +5,8 @@
 
 use super::content::normalize_ws;
 use super::dates::{date_in_url, find_dates, parse_date_text, published_in_script};
+use super::dom::{Element, NodeRef};
 use super::{DateCandidate, DateSource, HtmlPage};
-use scraper::node::Element;
-use scraper::ElementRef;
 use serde_json::Value;
 
 /// Where in the page an element sits.
@@ -108,9 +107,9 @@ fn most_frequent_date(
 const SCRIPT_DATE_CONFIDENCE: f32 = 0.5;
 
 /// Text of an element, cut off after `max` bytes (elements can be huge).
-fn bounded_text(el: ElementRef<'_>, max: usize) -> String {
+fn bounded_text(el: NodeRef<'_>, max: usize) -> String {
     let mut out = String::new();
-    for t in el.text() {
+    for t in el.texts() {
         out.push_str(t);
         if out.len() > max {
             break;
@@ -222,48 +221,45 @@ fn head(s: &str, max: usize) -> &str {
 /// caption or credit (`wp-caption-text`, `photo-credit`) next to a picture.
 /// Without a picture nearby such a class is only styling (a date paragraph
 /// styled `rte-paragraph__caption`, a podcast's credits).
-fn is_caption(node: ElementRef<'_>) -> bool {
-    let el = node.value();
+/// `named`: `caption` or `credit` in the element's id or class.
+fn is_caption(node: NodeRef<'_>, named: bool) -> bool {
+    let Some(el) = node.element() else {
+        return false;
+    };
     if matches!(el.name(), "figcaption" | "caption") {
         return true;
     }
-    let named = el.id().into_iter().chain(el.attr("class")).any(|v| {
-        let v = v.to_ascii_lowercase();
-        v.contains("caption") || v.contains("credit")
-    });
     named && near_picture(node)
 }
 
 /// Whether a caption-like element belongs to a picture: it sits in a
 /// `<figure>`, holds an image, or it or its parent stands right next to one.
-fn near_picture(node: ElementRef<'_>) -> bool {
+fn near_picture(node: NodeRef<'_>) -> bool {
     const ANCESTORS: usize = 3;
     const DESCENDANTS: usize = 50;
-    let holds_picture = |n: ElementRef<'_>| {
-        n.descendants().take(DESCENDANTS).any(|d| {
-            d.value()
-                .as_element()
-                .is_some_and(|e| matches!(e.name(), "img" | "picture" | "video" | "figure"))
-        })
+    let holds_picture = |n: NodeRef<'_>| {
+        n.descendants()
+            .take(DESCENDANTS)
+            .any(|d| matches!(d.name(), Some("img" | "picture" | "video" | "figure")))
     };
-    let beside_picture = |n: ElementRef<'_>| {
+    let is_element = |n: &NodeRef<'_>| n.element().is_some();
+    let beside_picture = |n: NodeRef<'_>| {
         n.prev_siblings()
-            .find_map(ElementRef::wrap)
+            .find(is_element)
             .is_some_and(holds_picture)
             || n.next_siblings()
-                .find_map(ElementRef::wrap)
+                .find(is_element)
                 .is_some_and(holds_picture)
     };
     node.ancestors()
         .take(ANCESTORS)
-        .filter_map(ElementRef::wrap)
-        .any(|a| a.value().name() == "figure")
+        .any(|a| a.name() == Some("figure"))
         || holds_picture(node)
         || beside_picture(node)
         // a table cell under the row with the picture
         || node
             .parent()
-            .and_then(ElementRef::wrap)
+            .filter(is_element)
             .is_some_and(beside_picture)
 }
 
@@ -454,9 +450,12 @@ impl MetaCollector {
         }
     }
 
-    pub(crate) fn element(&mut self, node: ElementRef<'_>, ctx: Context) {
-        let el = node.value();
-        if self.captions.len() < 40 && is_caption(node) {
+    pub(crate) fn element(&mut self, node: NodeRef<'_>, ctx: Context) {
+        let Some(el) = node.element() else {
+            return;
+        };
+        let el = &el;
+        if self.captions.len() < 40 && is_caption(node, ctx.class.caption_word) {
             let t = bounded_text(node, 500);
             if !t.is_empty() && !self.captions.contains(&t) {
                 self.captions.push(t);
@@ -481,11 +480,9 @@ impl MetaCollector {
             "script" => {
                 let ty = el.attr("type").unwrap_or("").to_ascii_lowercase();
                 if ty.contains("ld+json") {
-                    let text: String = node.text().collect();
-                    self.json_ld(&text);
+                    self.json_ld(&node.text_content());
                 } else if el.attr("src").is_none() && !self.script_date_seen {
-                    let text: String = node.text().collect();
-                    if let Some(v) = published_in_script(&text) {
+                    if let Some(v) = published_in_script(&node.text_content()) {
                         self.script_date_seen = true;
                         self.add_date(v, DateSource::MetaPublished, SCRIPT_DATE_CONFIDENCE, false);
                     }

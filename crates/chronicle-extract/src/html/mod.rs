@@ -1,17 +1,20 @@
 //! Article extraction from raw HTML: main text, title, site name, authors,
 //! language, canonical URL and publication-date candidates.
 //!
-//! The document is parsed once with html5ever (via `scraper`) and walked once;
+//! The document is parsed once with our own parser ([`dom`]) and walked once;
 //! main text is chosen by scoring every element on the text blocks it holds
 //! (see [`content`]), metadata is gathered on the same walk (see [`meta`]).
 
 mod content;
 pub mod dates;
+pub mod dom;
+mod entities;
 mod furniture;
 mod meta;
+mod tag;
 
 use chronicle_model::PartialDate;
-use scraper::Html;
+use dom::Dom;
 use serde::{Deserialize, Serialize};
 
 pub use dates::{date_in_url, parse_date_text};
@@ -77,17 +80,30 @@ pub struct DateCandidate {
 /// Debugging aid: every text block with its weight and fate.
 #[doc(hidden)]
 pub fn debug_blocks(html: &str) -> String {
-    content::debug_listing(&Html::parse_document(html))
+    content::debug_listing(&Dom::parse(html))
 }
 
 /// Extracts main text and metadata from one HTML page. `url` (the page's
 /// address, when known) adds a URL date clue and resolves nothing else.
 pub fn extract_html(html: &str, url: Option<&str>) -> HtmlPage {
-    let doc = Html::parse_document(html);
+    compile_patterns();
+    let doc = Dom::parse(html);
     let mut meta = meta::MetaCollector::default();
     let content = content::extract(&doc, &mut meta);
     let mut page = meta.finish(url);
     page.paragraphs = content.paragraphs;
     page.boilerplate = content.boilerplate;
     page
+}
+
+/// Builds all regular expressions and automata once, at the first page,
+/// so that no page in the middle of a run pays for compiling a pattern that
+/// it happens to be the first to need.
+fn compile_patterns() {
+    static COMPILED: std::sync::Once = std::sync::Once::new();
+    COMPILED.call_once(|| {
+        content::compile_patterns();
+        dates::compile_patterns();
+        furniture::compile_patterns();
+    });
 }

@@ -5,10 +5,13 @@ use super::{has_keyword, SentenceRef, TimelineState, LEAD_MENTIONS, LEAD_SENTENC
 use crate::sentence_scorer::{SentenceFeatures, SentenceScorer};
 use crate::vectors::SparseVector;
 use chronicle_model::{Granularity, PartialDate};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 /// Summary sentences shorter than this say too little (unless nothing longer is left).
 const MIN_SUMMARY_WORDS: usize = 15;
+
+/// Pools drawn from at least this many documents use unit-length sentence vectors.
+const UNIT_VECTORS_MIN_DOCS: usize = 5;
 
 /// Similarity above which a sentence repeats one already chosen.
 const REDUNDANT: f64 = 0.6;
@@ -49,9 +52,23 @@ impl TimelineState {
             .into_iter()
             .filter(|r| !used.contains(r))
             .collect();
+        // On a wide pool, unit-length rows (as scikit-learn's
+        // TfidfVectorizer gives news-tls's CentroidOpt): every sentence weighs
+        // alike in the centroid and the summary, so a few long ones do not
+        // pull it their way. On a pool of a few documents the long lead
+        // sentences are what the date is about, and raw weights keep them.
+        let pool_docs: BTreeSet<usize> = refs.iter().map(|(d, _)| *d).collect();
+        let unit = pool_docs.len() >= UNIT_VECTORS_MIN_DOCS;
         let vectors: Vec<SparseVector> = refs
             .iter()
-            .map(|&(d, s)| self.vocabulary.tf_idf(&self.sentences[d][s].counts))
+            .map(|&(d, s)| {
+                let v = self.vocabulary.tf_idf(&self.sentences[d][s].counts);
+                if unit {
+                    v.normalised()
+                } else {
+                    v
+                }
+            })
             .collect();
         let centroid = vectors
             .iter()
