@@ -6,6 +6,7 @@
 //! Timeline17 dev topics with [`DateRanker::train`]
 //! (`chronicle eval tls DIR --train FILE`).
 
+use crate::linear::{self, check_features, dot, feature_names, ModelError};
 use crate::state::DateStats;
 use chronicle_model::{Granularity, PartialDate};
 use serde::{Deserialize, Serialize};
@@ -118,16 +119,8 @@ pub struct DateRanker {
     pub trained_on: Vec<String>,
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum RankerError {
-    #[error("date ranker: {0}")]
-    Json(#[from] serde_json::Error),
-    #[error("date ranker: features {found:?} do not match {expected:?}")]
-    Features {
-        found: Vec<String>,
-        expected: Vec<String>,
-    },
-}
+/// A date ranker file that cannot be used.
+pub type RankerError = ModelError;
 
 /// One training example: a candidate date's features, whether it is a gold
 /// date, and its weight.
@@ -137,6 +130,8 @@ pub struct Example {
     pub gold: bool,
     pub weight: f64,
 }
+
+const MODEL_NAME: &str = "date ranker";
 
 impl DateRanker {
     /// The model shipped in `data/date_ranker.json`.
@@ -149,25 +144,26 @@ impl DateRanker {
     }
 
     pub fn from_json(text: &str) -> Result<DateRanker, RankerError> {
-        let model: DateRanker = serde_json::from_str(text)?;
-        let expected: Vec<String> = FEATURE_NAMES.iter().map(|s| s.to_string()).collect();
-        if model.features != expected || model.weights.len() != expected.len() {
-            return Err(RankerError::Features {
-                found: model.features,
-                expected,
-            });
-        }
+        let mut model: DateRanker =
+            serde_json::from_str(text).map_err(|source| ModelError::Json {
+                model: MODEL_NAME,
+                source,
+            })?;
+        model.features = check_features(
+            MODEL_NAME,
+            model.features,
+            model.weights.len(),
+            &FEATURE_NAMES,
+        )?;
         Ok(model)
     }
 
     pub fn to_json(&self) -> String {
-        let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
-        text.push('\n');
-        text
+        linear::to_json(self)
     }
 
     pub fn score(&self, x: &Features) -> f64 {
-        self.bias + self.weights.iter().zip(x).map(|(w, v)| w * v).sum::<f64>()
+        self.bias + dot(&self.weights, x)
     }
 
     /// Weighted, L2-regularised logistic regression by full-batch gradient
@@ -221,7 +217,7 @@ impl DateRanker {
         let weights: Vec<f64> = (0..k).map(|j| w[j] / sd[j]).collect();
         let bias = b - (0..k).map(|j| w[j] * mean[j] / sd[j]).sum::<f64>();
         DateRanker {
-            features: FEATURE_NAMES.iter().map(|s| s.to_string()).collect(),
+            features: feature_names(&FEATURE_NAMES),
             weights,
             bias,
             trained_on: Vec::new(),

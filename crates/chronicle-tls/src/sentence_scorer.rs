@@ -5,6 +5,7 @@
 //! the sentences of one date matters, so it is fitted within dates: features
 //! and targets are centred on the date's mean before a ridge regression.
 
+use crate::linear::{self, check_features, dot, feature_names, ModelError};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
@@ -50,16 +51,10 @@ pub struct SentenceScorer {
     pub trained_on: Vec<String>,
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum SentenceScorerError {
-    #[error("sentence scorer: {0}")]
-    Json(#[from] serde_json::Error),
-    #[error("sentence scorer: features {found:?} do not match {expected:?}")]
-    Features {
-        found: Vec<String>,
-        expected: Vec<String>,
-    },
-}
+/// A sentence scorer file that cannot be used.
+pub type SentenceScorerError = ModelError;
+
+const MODEL_NAME: &str = "sentence scorer";
 
 /// Solves `a x = b` for a small symmetric positive definite `a` (Gaussian
 /// elimination with partial pivoting); `None` when singular.
@@ -101,28 +96,26 @@ impl SentenceScorer {
     }
 
     pub fn from_json(text: &str) -> Result<SentenceScorer, SentenceScorerError> {
-        let model: SentenceScorer = serde_json::from_str(text)?;
-        let expected: Vec<String> = SENTENCE_FEATURE_NAMES
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-        if model.features != expected || model.weights.len() != expected.len() {
-            return Err(SentenceScorerError::Features {
-                found: model.features,
-                expected,
-            });
-        }
+        let mut model: SentenceScorer =
+            serde_json::from_str(text).map_err(|source| ModelError::Json {
+                model: MODEL_NAME,
+                source,
+            })?;
+        model.features = check_features(
+            MODEL_NAME,
+            model.features,
+            model.weights.len(),
+            &SENTENCE_FEATURE_NAMES,
+        )?;
         Ok(model)
     }
 
     pub fn to_json(&self) -> String {
-        let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
-        text.push('\n');
-        text
+        linear::to_json(self)
     }
 
     pub fn score(&self, x: &SentenceFeatures) -> f64 {
-        self.weights.iter().zip(x).map(|(w, v)| w * v).sum()
+        dot(&self.weights, x)
     }
 
     /// Weighted ridge regression of the targets on the features, both centred
@@ -173,10 +166,7 @@ impl SentenceScorer {
         }
         let w = solve(a, b).unwrap_or_else(|| vec![0.0; k]);
         SentenceScorer {
-            features: SENTENCE_FEATURE_NAMES
-                .iter()
-                .map(|s| s.to_string())
-                .collect(),
+            features: feature_names(&SENTENCE_FEATURE_NAMES),
             weights: (0..k).map(|j| w[j] / sd[j]).collect(),
             trained_on: Vec::new(),
         }

@@ -457,13 +457,12 @@ struct ClassFlagsCache {
 }
 
 impl ClassFlagsCache {
-    fn flags(&mut self, el: &Element) -> ClassFlags {
+    fn flags(&mut self, attrs: &WalkAttrs) -> ClassFlags {
         let mut f = ClassFlags::default();
-        if let Some(id) = el.id() {
+        if let Some(id) = attrs.id {
             f.merge(cached_token_flags(id));
-            f.caption_word |= has_caption_word(id);
         }
-        if let Some(class) = el.attr("class") {
+        if let Some(class) = attrs.class {
             let cached = match self.by_class.get(class) {
                 Some(&c) => c,
                 None => {
@@ -497,10 +496,13 @@ thread_local! {
     static TOKEN_FLAGS_MEMO: RefCell<TokenFlagsMemo> = RefCell::new(TokenFlagsMemo::default());
 }
 
+/// The flags of one token, `caption_word` included (memoised with the rest:
+/// ids are checked for it on every element).
 fn cached_token_flags(token: &str) -> ClassFlags {
     let mut f = ClassFlags::default();
     // too long to be a word list's concern: `token_flags` skips them
     if token.len() > MAX_TOKEN_LEN {
+        f.caption_word = has_caption_word(token);
         return f;
     }
     TOKEN_FLAGS_MEMO.with(|memo| match memo.try_borrow_mut() {
@@ -509,6 +511,7 @@ fn cached_token_flags(token: &str) -> ClassFlags {
                 return cached;
             }
             token_flags(&mut f, token, &mut memo.scratch);
+            f.caption_word |= has_caption_word(token);
             if memo.by_token.len() >= TOKEN_MEMO_CAPACITY {
                 memo.by_token.clear();
             }
@@ -517,6 +520,7 @@ fn cached_token_flags(token: &str) -> ClassFlags {
         }
         Err(_) => {
             token_flags(&mut f, token, &mut TokenScratch::default());
+            f.caption_word |= has_caption_word(token);
             f
         }
     })
@@ -654,14 +658,52 @@ fn token_flags(f: &mut ClassFlags, token: &str, scratch: &mut TokenScratch) {
     }
 }
 
-fn is_hidden(el: &Element) -> bool {
-    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
+/// The attributes the walk reads, found in one pass over the element's
+/// attributes instead of one search per question.
+#[derive(Default)]
+struct WalkAttrs<'a> {
+    id: Option<&'a str>,
+    class: Option<&'a str>,
+    style: Option<&'a str>,
+    role: Option<&'a str>,
+    itemprop: Option<&'a str>,
+    aria_hidden: Option<&'a str>,
+    hidden: bool,
+    href: bool,
+}
+
+impl<'a> WalkAttrs<'a> {
+    fn read(el: &Element<'a>) -> Self {
+        let mut found = WalkAttrs::default();
+        // the parser keeps the first occurrence of each name only
+        for (name, value) in el.attrs() {
+            match name {
+                "id" => found.id = Some(value),
+                "class" => found.class = Some(value),
+                "style" => found.style = Some(value),
+                "role" => found.role = Some(value),
+                "itemprop" => found.itemprop = Some(value),
+                "aria-hidden" => found.aria_hidden = Some(value),
+                "hidden" => found.hidden = true,
+                "href" => found.href = true,
+                _ => {}
+            }
+        }
+        found
+    }
+
+    fn is_article_body(&self) -> bool {
+        self.itemprop
+            .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"))
+    }
+}
+
+fn is_hidden(attrs: &WalkAttrs) -> bool {
+    if attrs.hidden || attrs.aria_hidden == Some("true") {
         return true;
     }
     // most styles say nothing about visibility: skip the squeezed copy
-    let style = el.attr("style").filter(|s| {
-        contains_ignore_ascii_case(s, "display") || contains_ignore_ascii_case(s, "visibility")
-    });
+    let style = attrs.style.filter(|s| mentions_display_or_visibility(s));
     if let Some(style) = style {
         let s: String = style
             .chars()
@@ -675,32 +717,39 @@ fn is_hidden(el: &Element) -> bool {
     false
 }
 
-fn role_is_furniture(el: &Element) -> bool {
+/// Whether `style` holds `display` or `visibility` (ASCII case ignored), in
+/// one scan: both words have an `i` second.
+fn mentions_display_or_visibility(style: &str) -> bool {
+    let bytes = style.as_bytes();
+    let word_at = |start: usize, word: &[u8]| {
+        bytes
+            .get(start..start + word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    };
+    memchr::memchr2_iter(b'i', b'I', bytes)
+        .any(|i| i >= 1 && (word_at(i - 1, b"display") || word_at(i - 1, b"visibility")))
+}
+
+fn role_is_furniture(attrs: &WalkAttrs) -> bool {
     matches!(
-        el.attr("role"),
+        attrs.role,
         Some("navigation" | "banner" | "contentinfo" | "complementary" | "menu" | "menubar")
     )
 }
 
 /// Elements that are never removed by class words: the page and the article.
-fn is_protected(el: &Element) -> bool {
-    matches!(el.tag(), Tag::Html | Tag::Body | Tag::Article | Tag::Main)
-        || el
-            .attr("itemprop")
-            .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"))
+fn is_protected(tag: Tag, attrs: &WalkAttrs) -> bool {
+    matches!(tag, Tag::Html | Tag::Body | Tag::Article | Tag::Main) || attrs.is_article_body()
 }
 
-fn body_bonus(el: &Element, flags: ClassFlags) -> f64 {
-    if el
-        .attr("itemprop")
-        .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"))
-    {
+fn body_bonus(tag: Tag, attrs: &WalkAttrs, flags: ClassFlags) -> f64 {
+    if attrs.is_article_body() {
         return 1.5;
     }
     let mut bonus: f64 = 1.0;
-    if el.tag() == Tag::Article {
+    if tag == Tag::Article {
         bonus = 1.15;
-    } else if el.tag() == Tag::Main || el.attr("role") == Some("main") {
+    } else if tag == Tag::Main || attrs.role == Some("main") {
         bonus = 1.05;
     }
     if flags.body {
@@ -768,7 +817,8 @@ impl<'m> Walker<'m> {
         let el = &el;
         let name = el.name();
         let tag = el.tag();
-        let flags = self.class_flags.flags(el);
+        let attrs = WalkAttrs::read(el);
+        let flags = self.class_flags.flags(&attrs);
         self.meta.element(
             node,
             super::meta::Context {
@@ -800,11 +850,11 @@ impl<'m> Walker<'m> {
         } else if matches!(tag, Tag::Td | Tag::Th) {
             self.buf.push(' ');
         }
-        let hidden = is_hidden(el);
-        let boilerplate = !is_protected(el)
+        let hidden = is_hidden(&attrs);
+        let boilerplate = !is_protected(tag, &attrs)
             && (hidden
                 || is_furniture_tag(tag)
-                || role_is_furniture(el)
+                || role_is_furniture(&attrs)
                 || (tag == Tag::Header && self.article_depth == 0)
                 || flags.boilerplate);
         // hidden elements and consent/newsletter/widget boxes stand whatever
@@ -816,14 +866,11 @@ impl<'m> Walker<'m> {
         if muted {
             self.muted_depth += 1;
         }
-        let is_link = tag == Tag::A && el.attr("href").is_some();
+        let is_link = tag == Tag::A && attrs.href;
         if is_link {
             self.link_depth += 1;
         }
-        let body_hint = flags.body
-            || el
-                .attr("itemprop")
-                .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"));
+        let body_hint = flags.body || attrs.is_article_body();
         if body_hint {
             self.body_hint_depth += 1;
         }
@@ -837,15 +884,15 @@ impl<'m> Walker<'m> {
         self.records.push(ElemRecord {
             start: self.blocks.len(),
             end: self.blocks.len(),
-            bonus: body_bonus(el, flags),
+            bonus: body_bonus(tag, &attrs, flags),
             parent: self.stack.last().map(|f| f.record),
         });
         let label = if self.debug && removal.is_some() {
             format!(
                 "{}.{}#{}",
                 name,
-                el.attr("class").unwrap_or(""),
-                el.id().unwrap_or("")
+                attrs.class.unwrap_or(""),
+                attrs.id.unwrap_or("")
             )
         } else {
             String::new()
@@ -1085,11 +1132,33 @@ fn plain_ascii_run(bytes: &[u8], i: usize) -> usize {
     (special.trailing_zeros() / 8) as usize
 }
 
+/// Whether 8 spaces start at `i` (indentation: skipped a word at a time).
+#[inline]
+pub(crate) fn eight_spaces_at(bytes: &[u8], i: usize) -> bool {
+    let Some(chunk) = bytes.get(i..i + 8) else {
+        return false;
+    };
+    let mut w = [0u8; 8];
+    w.copy_from_slice(chunk);
+    u64::from_le_bytes(w) == u64::from_le_bytes([b' '; 8])
+}
+
 fn is_blank(t: &str) -> bool {
-    match t.bytes().position(|b| !is_ascii_space(b)) {
-        None => true,
-        Some(i) => t.as_bytes()[i] >= 0x80 && t[i..].trim().is_empty(),
+    let bytes = t.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if eight_spaces_at(bytes, i) {
+            i += 8;
+            continue;
+        }
+        let b = bytes[i];
+        if !is_ascii_space(b) {
+            // only ASCII before `i`: a char boundary
+            return b >= 0x80 && t.get(i..).is_some_and(|r| r.trim().is_empty());
+        }
+        i += 1;
     }
+    true
 }
 
 /// Length in chars of `t` whitespace-normalised (words and the single
@@ -1110,7 +1179,9 @@ fn normalized_len(t: &str) -> usize {
             continue;
         }
         let b = bytes[i];
-        let (space, len) = if b < 0x80 {
+        let (space, len) = if eight_spaces_at(bytes, i) {
+            (true, 8)
+        } else if b < 0x80 {
             (is_ascii_space(b), 1)
         } else {
             let c = t.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
@@ -1154,7 +1225,9 @@ pub(crate) fn normalize_ws_counted(s: &str) -> (String, usize) {
             continue;
         }
         let b = bytes[i];
-        let (space, len) = if b < 0x80 {
+        let (space, len) = if eight_spaces_at(bytes, i) {
+            (true, 8)
+        } else if b < 0x80 {
             (is_ascii_space(b), 1)
         } else {
             let c = s.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
@@ -1749,6 +1822,11 @@ mod tests {
             "caf\u{e9}  \u{1F600} x",
             " \u{a0}\u{3000} ",
             "\u{b}x",
+            "                ",
+            "\n                \t        word   ",
+            "a        b                c",
+            "        \u{a0}        ",
+            "  x             y\u{3000}                z",
         ] {
             let want = input.split_whitespace().collect::<Vec<_>>().join(" ");
             let (got, chars) = normalize_ws_counted(input);
@@ -1761,6 +1839,22 @@ mod tests {
         assert!(contains_ignore_ascii_case("DISPLAY:none", "display"));
         assert!(!contains_ignore_ascii_case("capti", "caption"));
         assert!(!contains_ignore_ascii_case("c@ption", "caption"));
+        for style in [
+            "",
+            "i",
+            "color:red",
+            "Display: none",
+            "margin:0;VISIBILITY:hidden",
+            "dsplay:none;visibilit:hidden",
+            "xdisplayx",
+            "font-family:serif;opacity:0.5;width:100%;height:auto;display",
+            "iiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiivisibility",
+            "d\u{e9}isplay visib\u{e9}lity",
+        ] {
+            let want = contains_ignore_ascii_case(style, "display")
+                || contains_ignore_ascii_case(style, "visibility");
+            assert_eq!(mentions_display_or_visibility(style), want, "{style:?}");
+        }
     }
 
     #[test]

@@ -769,6 +769,22 @@ fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
 }
 
+/// Whether every byte is HTML whitespace; runs of 8 spaces (indentation)
+/// are checked a word at a time.
+fn is_all_space(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while i < bytes.len() {
+        if super::content::eight_spaces_at(bytes, i) {
+            i += 8;
+        } else if is_space(bytes[i]) {
+            i += 1;
+        } else {
+            return false;
+        }
+    }
+    true
+}
+
 /// Position of the first `needle` (ASCII) at or after `from`.
 fn find_from(src: &str, from: usize, needle: &[u8]) -> Option<usize> {
     memchr::memmem::find(src.as_bytes().get(from..)?, needle).map(|k| from + k)
@@ -1076,7 +1092,7 @@ impl<'s> Builder<'s> {
         let Some(raw) = self.src.get(start..end) else {
             return;
         };
-        let blank = raw.bytes().all(is_space);
+        let blank = is_all_space(raw.as_bytes());
         if self.html.is_none() {
             if blank {
                 return;
@@ -1604,6 +1620,21 @@ mod tests {
         };
         let dom = Dom::parse(input);
         assert_eq!(outline(&dom).trim_end(), want.trim_end(), "{name}");
+    }
+
+    #[test]
+    fn all_space_matches_a_byte_scan() {
+        for text in [
+            "",
+            " ",
+            "\n                \t        ",
+            "                x",
+            "        \u{b}        ",
+            "\r\n\x0c                                ",
+        ] {
+            let want = text.bytes().all(is_space);
+            assert_eq!(is_all_space(text.as_bytes()), want, "{text:?}");
+        }
     }
 
     #[test]

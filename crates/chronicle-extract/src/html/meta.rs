@@ -5,7 +5,7 @@
 
 use super::content::normalize_ws;
 use super::dates::{date_in_url, find_dates, parse_date_text, published_in_script};
-use super::dom::{Element, NodeRef};
+use super::dom::{Element, NodeRef, Tag};
 use super::{DateCandidate, DateSource, HtmlPage};
 use serde_json::Value;
 
@@ -461,23 +461,23 @@ impl MetaCollector {
                 self.captions.push(t);
             }
         }
-        match el.name() {
-            "html" => {
+        match el.tag() {
+            Tag::Html => {
                 if let Some(l) = el.attr("lang").or_else(|| el.attr("xml:lang")) {
                     self.html_lang = Some(l.to_string());
                 }
             }
-            "title" if self.title_tag.is_none() => {
+            Tag::Title if self.title_tag.is_none() => {
                 self.title_tag = Some(bounded_text(node, 1000));
             }
-            "meta" => self.meta_tag(el),
-            "link" => {
+            Tag::Meta => self.meta_tag(el),
+            Tag::Link => {
                 let rel = el.attr("rel").unwrap_or("").to_ascii_lowercase();
                 if rel.split_whitespace().any(|r| r == "canonical") && self.canonical.is_none() {
                     self.canonical = el.attr("href").map(str::to_string);
                 }
             }
-            "script" => {
+            Tag::Script => {
                 let ty = el.attr("type").unwrap_or("").to_ascii_lowercase();
                 if ty.contains("ld+json") {
                     self.json_ld(&node.text_content());
@@ -488,7 +488,7 @@ impl MetaCollector {
                     }
                 }
             }
-            "time" => {
+            Tag::Time => {
                 let published = el.attr("pubdate").is_some()
                     || el
                         .attr("itemprop")
@@ -515,16 +515,17 @@ impl MetaCollector {
                 }
                 return;
             }
-            "h1" if self.h1.is_none() => {
+            Tag::H1 if self.h1.is_none() => {
                 let t = bounded_text(node, 500);
                 if !t.is_empty() {
                     self.h1 = Some(t);
                     self.h1_block = Some(ctx.block_index);
                 }
             }
-            "a" if el
-                .attr("rel")
-                .is_some_and(|r| r.split_whitespace().any(|x| x == "author")) =>
+            Tag::A
+                if el
+                    .attr("rel")
+                    .is_some_and(|r| r.split_whitespace().any(|x| x == "author")) =>
             {
                 let t = bounded_text(node, 100);
                 self.add_author(&t);
@@ -547,7 +548,7 @@ impl MetaCollector {
                         self.add_date(v, DateSource::MetaModified, 0.45, false);
                     }
                 }
-                "author" | "creator" if el.name() != "meta" => {
+                "author" | "creator" if el.tag() != Tag::Meta => {
                     // the author's name is the element text or a nested itemprop=name
                     let t = bounded_text(node, 100);
                     if t.chars().count() <= 80 {
@@ -558,7 +559,10 @@ impl MetaCollector {
             }
         }
         if self.byline_elements < 40
-            && !matches!(el.name(), "html" | "body" | "time" | "script" | "style")
+            && !matches!(
+                el.tag(),
+                Tag::Html | Tag::Body | Tag::Time | Tag::Script | Tag::Style
+            )
             && ctx.class.byline
         {
             self.byline_elements += 1;
