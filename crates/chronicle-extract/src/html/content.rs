@@ -823,6 +823,7 @@ impl<'m> Walker<'m> {
             node,
             super::meta::Context {
                 class: flags,
+                itemprop: attrs.itemprop,
                 in_article: self.article_depth > 0,
                 in_header: self.header_depth > 0,
                 block_index: self.blocks.len(),
@@ -1207,11 +1208,13 @@ pub(crate) fn normalize_ws(s: &str) -> String {
 
 /// Words of `s` joined by single spaces (Unicode whitespace, as
 /// `split_whitespace`), and the result's length in chars. One pass over
-/// the bytes, copying whole words.
+/// the bytes, copying runs of words already single-spaced in one go.
 pub(crate) fn normalize_ws_counted(s: &str) -> (String, usize) {
     let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
     let mut chars = 0;
+    let mut words = 0usize;
+    let mut pending: Option<(usize, usize)> = None;
     let mut word_start: Option<usize> = None;
     let mut i = 0;
     while i < bytes.len() {
@@ -1235,7 +1238,8 @@ pub(crate) fn normalize_ws_counted(s: &str) -> (String, usize) {
         };
         if space {
             if let Some(start) = word_start.take() {
-                push_word(&mut out, &mut chars, &s[start..i]);
+                take_word(s, &mut out, &mut pending, (start, i));
+                words += 1;
             }
         } else {
             if word_start.is_none() {
@@ -1247,17 +1251,43 @@ pub(crate) fn normalize_ws_counted(s: &str) -> (String, usize) {
         i += len;
     }
     if let Some(start) = word_start {
-        push_word(&mut out, &mut chars, &s[start..]);
+        take_word(s, &mut out, &mut pending, (start, s.len()));
+        words += 1;
     }
-    (out, chars)
+    if let Some((start, end)) = pending {
+        push_words(&mut out, &s[start..end]);
+    }
+    // the single spaces between words
+    (out, chars + words.saturating_sub(1))
 }
 
-fn push_word(out: &mut String, chars: &mut usize, word: &str) {
+/// Adds the word `s[start..end]` to the words not yet copied (`pending`):
+/// joined to them when one ASCII space separates them in `s`, else the
+/// pending words are copied to `out` and the word starts a new run.
+fn take_word(
+    s: &str,
+    out: &mut String,
+    pending: &mut Option<(usize, usize)>,
+    word: (usize, usize),
+) {
+    let (start, end) = word;
+    *pending = match *pending {
+        Some((p_start, p_end)) if start == p_end + 1 && s.as_bytes().get(p_end) == Some(&b' ') => {
+            Some((p_start, end))
+        }
+        Some((p_start, p_end)) => {
+            push_words(out, &s[p_start..p_end]);
+            Some(word)
+        }
+        None => Some(word),
+    };
+}
+
+fn push_words(out: &mut String, words: &str) {
     if !out.is_empty() {
         out.push(' ');
-        *chars += 1;
     }
-    out.push_str(word);
+    out.push_str(words);
 }
 
 /// Walks the tree, then ends the last block.
@@ -1827,6 +1857,9 @@ mod tests {
             "a        b                c",
             "        \u{a0}        ",
             "  x             y\u{3000}                z",
+            "one two  three four five\tsix seven",
+            " é à\u{a0}ü ö ß\n\nend of the line ",
+            "single spaced words only, long enough for the word-at-a-time scan",
         ] {
             let want = input.split_whitespace().collect::<Vec<_>>().join(" ");
             let (got, chars) = normalize_ws_counted(input);

@@ -11,8 +11,10 @@ use serde_json::Value;
 
 /// Where in the page an element sits.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Context {
+pub(crate) struct Context<'a> {
     pub class: super::content::ClassFlags,
+    /// The element's `itemprop`, read once by the walk.
+    pub itemprop: Option<&'a str>,
     pub in_article: bool,
     pub in_header: bool,
     pub block_index: usize,
@@ -226,7 +228,7 @@ fn is_caption(node: NodeRef<'_>, named: bool) -> bool {
     let Some(el) = node.element() else {
         return false;
     };
-    if matches!(el.name(), "figcaption" | "caption") {
+    if matches!(el.tag(), Tag::Figcaption | Tag::Caption) {
         return true;
     }
     named && near_picture(node)
@@ -238,9 +240,12 @@ fn near_picture(node: NodeRef<'_>) -> bool {
     const ANCESTORS: usize = 3;
     const DESCENDANTS: usize = 50;
     let holds_picture = |n: NodeRef<'_>| {
-        n.descendants()
-            .take(DESCENDANTS)
-            .any(|d| matches!(d.name(), Some("img" | "picture" | "video" | "figure")))
+        n.descendants().take(DESCENDANTS).any(|d| {
+            matches!(
+                d.tag(),
+                Some(Tag::Img | Tag::Picture | Tag::Video | Tag::Figure)
+            )
+        })
     };
     let is_element = |n: &NodeRef<'_>| n.element().is_some();
     let beside_picture = |n: NodeRef<'_>| {
@@ -450,7 +455,7 @@ impl MetaCollector {
         }
     }
 
-    pub(crate) fn element(&mut self, node: NodeRef<'_>, ctx: Context) {
+    pub(crate) fn element(&mut self, node: NodeRef<'_>, ctx: Context<'_>) {
         let Some(el) = node.element() else {
             return;
         };
@@ -472,14 +477,18 @@ impl MetaCollector {
             }
             Tag::Meta => self.meta_tag(el),
             Tag::Link => {
-                let rel = el.attr("rel").unwrap_or("").to_ascii_lowercase();
-                if rel.split_whitespace().any(|r| r == "canonical") && self.canonical.is_none() {
+                let rel = el.attr("rel").unwrap_or("");
+                if self.canonical.is_none()
+                    && rel
+                        .split_whitespace()
+                        .any(|r| r.eq_ignore_ascii_case("canonical"))
+                {
                     self.canonical = el.attr("href").map(str::to_string);
                 }
             }
             Tag::Script => {
-                let ty = el.attr("type").unwrap_or("").to_ascii_lowercase();
-                if ty.contains("ld+json") {
+                let ty = el.attr("type").unwrap_or("");
+                if super::content::contains_ignore_ascii_case(ty, "ld+json") {
                     self.json_ld(&node.text_content());
                 } else if el.attr("src").is_none() && !self.script_date_seen {
                     if let Some(v) = published_in_script(&node.text_content()) {
@@ -490,11 +499,11 @@ impl MetaCollector {
             }
             Tag::Time => {
                 let published = el.attr("pubdate").is_some()
-                    || el
-                        .attr("itemprop")
+                    || ctx
+                        .itemprop
                         .is_some_and(|v| v.eq_ignore_ascii_case("datePublished"));
-                let modified = el
-                    .attr("itemprop")
+                let modified = ctx
+                    .itemprop
                     .is_some_and(|v| v.eq_ignore_ascii_case("dateModified"))
                     || ctx.class.updated;
                 let conf = if modified {
@@ -532,7 +541,7 @@ impl MetaCollector {
             }
             _ => {}
         }
-        if let Some(prop) = el.attr("itemprop") {
+        if let Some(prop) = ctx.itemprop {
             let value = el.attr("content").or_else(|| el.attr("datetime"));
             match prop {
                 "datePublished" | "dateCreated" => {
