@@ -675,23 +675,37 @@ fn timed<P>(pages: &[P], run: impl FnMut(&P) -> Extracted) -> (Vec<Extracted>, f
     (outputs, t0.elapsed().as_secs_f64())
 }
 
+/// Main text scored by shingles as `evaluate.py` does: the totals and each
+/// page's score. `gold` gives a page's id, URL and gold body.
+fn score_bodies<'p, P>(
+    outputs: &[Extracted],
+    pages: &'p [P],
+    gold: impl Fn(&'p P) -> (&'p str, &'p str, &'p str),
+) -> (ShingleMetrics, Vec<PageScore>) {
+    let m = shingle_metrics(
+        outputs
+            .iter()
+            .zip(pages)
+            .map(|(o, p)| (o.text.as_str(), gold(p).2)),
+    );
+    let per_page = outputs
+        .iter()
+        .zip(pages)
+        .map(|(o, p)| {
+            let (id, url, body) = gold(p);
+            shingle_page(id, url, &o.text, body)
+        })
+        .collect();
+    (m, per_page)
+}
+
 /// Runs `extract` on every scrapinghub page and scores it like `evaluate.py`.
 pub fn evaluate_scrapinghub<F>(pages: &[ScrapinghubPage], mut extract: F) -> ExtractionReport
 where
     F: FnMut(&str, Option<&str>) -> Extracted,
 {
     let (outputs, seconds) = timed(pages, |p| extract(&p.html, Some(&p.url)));
-    let m = shingle_metrics(
-        outputs
-            .iter()
-            .zip(pages)
-            .map(|(o, p)| (o.text.as_str(), p.gold_body.as_str())),
-    );
-    let per_page = outputs
-        .iter()
-        .zip(pages)
-        .map(|(o, p)| shingle_page(&p.id, &p.url, &o.text, &p.gold_body))
-        .collect();
+    let (m, per_page) = score_bodies(&outputs, pages, |p| (&p.id, &p.url, &p.gold_body));
     ExtractionReport {
         dataset: "scrapinghub".into(),
         pages: m.pages,
@@ -763,17 +777,10 @@ where
     F: FnMut(&str, Option<&str>) -> Extracted,
 {
     let (outputs, seconds) = timed(pages, |p| extract(&p.html, Some(&p.url)));
-    let m = shingle_metrics(
-        outputs
-            .iter()
-            .zip(pages)
-            .map(|(o, p)| (o.text.as_str(), p.body.as_str())),
-    );
+    let (m, mut per_page) = score_bodies(&outputs, pages, |p| (&p.id, &p.url, &p.body));
     let (mut titled, mut title_hits) = (0usize, 0usize);
     let (mut a_tp, mut a_pred, mut a_gold) = (0usize, 0usize, 0usize);
-    let mut per_page = Vec::with_capacity(pages.len());
-    for (o, p) in outputs.iter().zip(pages) {
-        let mut page = shingle_page(&p.id, &p.url, &o.text, &p.body);
+    for ((o, p), page) in outputs.iter().zip(pages).zip(&mut per_page) {
         if let Some(gold_title) = p.title.as_deref().filter(|t| !t.trim().is_empty()) {
             titled += 1;
             let got = o.title.as_deref().map(norm_ws).unwrap_or_default();
@@ -790,7 +797,6 @@ where
         a_tp += gold.intersection(&pred).count();
         a_pred += pred.len();
         a_gold += gold.len();
-        per_page.push(page);
     }
     let ap = ratio(a_tp, a_pred);
     let ar = ratio(a_tp, a_gold);

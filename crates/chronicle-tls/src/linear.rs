@@ -2,6 +2,7 @@
 //! share: a JSON file of named feature weights, checked against the
 //! features the code computes, and a dot product.
 
+use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 #[derive(Debug, thiserror::Error)]
@@ -24,22 +25,26 @@ pub(crate) fn feature_names(names: &[&str]) -> Vec<String> {
     names.iter().map(|s| s.to_string()).collect()
 }
 
-/// Refuses a model whose features are not, in order, the ones computed here.
-pub(crate) fn check_features(
+/// Reads a model file, refusing one whose features are not, in order, the
+/// ones computed here (`names`); `shape` gives a model's feature names and
+/// its number of weights.
+pub(crate) fn from_json<M: DeserializeOwned>(
     model: &'static str,
-    found: Vec<String>,
-    weights: usize,
+    text: &str,
     names: &[&str],
-) -> Result<Vec<String>, ModelError> {
-    let expected = feature_names(names);
-    if found != expected || weights != expected.len() {
+    shape: impl Fn(&M) -> (&[String], usize),
+) -> Result<M, ModelError> {
+    let parsed: M =
+        serde_json::from_str(text).map_err(|source| ModelError::Json { model, source })?;
+    let (found, weights) = shape(&parsed);
+    if found.iter().map(String::as_str).ne(names.iter().copied()) || weights != names.len() {
         return Err(ModelError::Features {
             model,
-            found,
-            expected,
+            found: found.to_vec(),
+            expected: feature_names(names),
         });
     }
-    Ok(found)
+    Ok(parsed)
 }
 
 /// A model file: pretty JSON with a final newline.

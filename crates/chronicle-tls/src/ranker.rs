@@ -6,7 +6,7 @@
 //! Timeline17 dev topics with [`DateRanker::train`]
 //! (`chronicle eval tls DIR --train FILE`).
 
-use crate::linear::{self, check_features, dot, feature_names, ModelError};
+use crate::linear::{self, dot, feature_names, ModelError};
 use crate::state::DateStats;
 use chronicle_model::{Granularity, PartialDate};
 use serde::{Deserialize, Serialize};
@@ -144,18 +144,9 @@ impl DateRanker {
     }
 
     pub fn from_json(text: &str) -> Result<DateRanker, RankerError> {
-        let mut model: DateRanker =
-            serde_json::from_str(text).map_err(|source| ModelError::Json {
-                model: MODEL_NAME,
-                source,
-            })?;
-        model.features = check_features(
-            MODEL_NAME,
-            model.features,
-            model.weights.len(),
-            &FEATURE_NAMES,
-        )?;
-        Ok(model)
+        linear::from_json(MODEL_NAME, text, &FEATURE_NAMES, |m: &DateRanker| {
+            (&m.features, m.weights.len())
+        })
     }
 
     pub fn to_json(&self) -> String {

@@ -5,7 +5,7 @@
 //! the sentences of one date matters, so it is fitted within dates: features
 //! and targets are centred on the date's mean before a ridge regression.
 
-use crate::linear::{self, check_features, dot, feature_names, ModelError};
+use crate::linear::{self, dot, feature_names, ModelError};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
@@ -96,18 +96,12 @@ impl SentenceScorer {
     }
 
     pub fn from_json(text: &str) -> Result<SentenceScorer, SentenceScorerError> {
-        let mut model: SentenceScorer =
-            serde_json::from_str(text).map_err(|source| ModelError::Json {
-                model: MODEL_NAME,
-                source,
-            })?;
-        model.features = check_features(
+        linear::from_json(
             MODEL_NAME,
-            model.features,
-            model.weights.len(),
+            text,
             &SENTENCE_FEATURE_NAMES,
-        )?;
-        Ok(model)
+            |m: &SentenceScorer| (&m.features, m.weights.len()),
+        )
     }
 
     pub fn to_json(&self) -> String {
