@@ -6,6 +6,33 @@ use std::cmp::Ordering;
 use std::fmt;
 use std::str::FromStr;
 
+/// English month names, January first: the form every rendered date uses.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// English weekday names, Monday first (ISO 8601 order).
+pub const WEEKDAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 /// A date known to the year, the month or the day: `2009`, `2009-07`, `2009-07-22`.
 ///
 /// Ordering is chronological by the first day the date covers, a coarser

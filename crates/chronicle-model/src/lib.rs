@@ -10,7 +10,7 @@ pub mod document;
 pub mod story;
 pub mod timeline;
 
-pub use date::{Granularity, PartialDate};
+pub use date::{Granularity, PartialDate, MONTH_NAMES, WEEKDAY_NAMES};
 pub use diagnostic::{Diagnostic, Severity};
 pub use document::{
     DateHow, Document, Published, Sentence, Source, SourceFormat, Timex, TimexType,

@@ -50,23 +50,9 @@ fn doc_label(d: &DocumentRef) -> String {
 
 /// Long English form of a date: `22 July 2009`, `December 2011`, `2011`.
 pub fn human_date(d: &PartialDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let month = d
         .month
-        .and_then(|m| MONTHS.get(usize::from(m).wrapping_sub(1)));
+        .and_then(|m| chronicle_model::MONTH_NAMES.get(usize::from(m).wrapping_sub(1)));
     match (d.day, month) {
         (Some(day), Some(m)) => format!("{day} {m} {}", d.year),
         (None, Some(m)) => format!("{m} {}", d.year),

@@ -307,27 +307,8 @@ const PLACE_NOUNS: &[&str] = &[
     "city", "delta",
 ];
 
-/// Capitalised words that never name a place.
+/// Capitalised words that never name a place, besides month and weekday names.
 const NOT_PLACES: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
     "I",
     "The",
     "A",
@@ -340,6 +321,12 @@ const NOT_PLACES: &[&str] = &[
     "Minister",
     "Prime",
 ];
+
+fn not_a_place(word: &str) -> bool {
+    NOT_PLACES.contains(&word)
+        || chronicle_model::MONTH_NAMES.contains(&word)
+        || chronicle_model::WEEKDAY_NAMES.contains(&word)
+}
 
 /// Words that start a new clause: a date or place beyond them belongs to something else.
 const CLAUSE_BREAK: &[&str] = &[
@@ -438,7 +425,7 @@ fn unknown_demonym(tokens: &[Token<'_>], i: usize) -> Option<String> {
     let next = tokens.get(i + 1)?;
     let capital = tok.text.chars().next().is_some_and(char::is_uppercase)
         && tok.text.chars().skip(1).all(char::is_lowercase);
-    (capital && !NOT_PLACES.contains(&tok.text) && tables().nouns.contains_key(next.text))
+    (capital && !not_a_place(tok.text) && tables().nouns.contains_key(next.text))
         .then(|| tok.text.to_string())
 }
 
@@ -852,7 +839,7 @@ fn place_in(tokens: &[Token<'_>], from: usize, to: usize) -> Option<String> {
                     .is_some_and(char::is_uppercase);
             let mut words: Vec<&str> = Vec::new();
             while let Some(t) = tokens.get(j).filter(|_| !in_name) {
-                if NOT_PLACES.contains(&t.text) || tables().nationalities.contains_key(t.text) {
+                if not_a_place(t.text) || tables().nationalities.contains_key(t.text) {
                     break;
                 }
                 let capital = t.text.chars().next().is_some_and(char::is_uppercase)
