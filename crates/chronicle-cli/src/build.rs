@@ -30,7 +30,7 @@ pub struct BuildArgs {
     /// Latest date to include (YYYY, YYYY-MM or YYYY-MM-DD).
     #[arg(long, value_parser = parse_date)]
     to: Option<PartialDate>,
-    /// Date selection: mentions (document support) or ranker (learned on Timeline17).
+    /// Date selection: mentions (document support), ranker (learned on Timeline17), clusters (events first) or clusters-news-tls (news-tls CLUST, for comparison).
     #[arg(long, default_value_t = Method::default())]
     method: Method,
     /// Title shown on the timeline.

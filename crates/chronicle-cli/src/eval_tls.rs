@@ -161,7 +161,7 @@ pub fn run(args: &TlsArgs, quiet: bool) -> Result<ExitCode> {
         let scorer = args.learned_sentences.then(SentenceScorer::builtin);
         news_tls::evaluate_on_gold_dates(&topics, scorer)
     } else if args.loo {
-        news_tls::leave_one_out(&topics, args.learned_sentences)
+        news_tls::leave_one_out_with(&topics, args.learned_sentences, args.method)
     } else {
         let scorer =
             (args.method == Method::Ranker && args.learned_sentences).then(SentenceScorer::builtin);

@@ -150,6 +150,9 @@ fn month_number(name: &str) -> Option<u8> {
 pub fn date_in_line(line: &str, order: Option<NumericOrder>) -> Option<FoundDate> {
     let p = patterns();
     let mut found: Option<(usize, usize, PartialDate)> = None;
+    // the clock time the tagger read as part of the date ("16:40 GMT,
+    // Tuesday, 17 April 2018" is one time expression)
+    let mut tagged_time: Option<String> = None;
     if let Some(c) = p.numeric.captures(line) {
         let whole = c.get(0)?;
         let a: u8 = c[1].parse().ok()?;
@@ -177,6 +180,11 @@ pub fn date_in_line(line: &str, order: Option<NumericOrder>) -> Option<FoundDate
             if let Ok(date) = value.parse::<PartialDate>() {
                 if date.granularity() == Granularity::Day {
                     found = Some((t.start, t.end, date));
+                    tagged_time = t
+                        .value
+                        .split_once('T')
+                        .and_then(|(_, clock)| clock.get(..5))
+                        .map(str::to_string);
                     break;
                 }
             }
@@ -184,16 +192,19 @@ pub fn date_in_line(line: &str, order: Option<NumericOrder>) -> Option<FoundDate
     }
     let (start, end, date) = found?;
     // The time of day: after the date ("22 July 2009 21:02") or before it
-    // ("21:02 GMT, Wednesday, 22 July 2009"), never inside it.
+    // ("21:02 GMT, Wednesday, 22 July 2009"), never inside it, unless the
+    // tagger read it as part of the date: then it is that one (a local time
+    // may follow, "16:40 GMT, Tuesday, 17 April 2018 18:40 Drevna").
+    let clock = |c: &regex::Captures| format!("{:02}:{}", c[1].parse::<u8>().unwrap_or(0), &c[2]);
     let time = p.time.captures_iter(line).find(|c| {
-        c.get(0)
-            .is_some_and(|m| m.end() <= start || m.start() >= end)
+        c.get(0).is_some_and(|m| {
+            let outside = m.end() <= start || m.start() >= end;
+            outside || tagged_time.as_deref() == Some(clock(c).as_str())
+        })
     });
     Some(FoundDate {
         date,
-        time: time
-            .as_ref()
-            .map(|c| format!("{:02}:{}", c[1].parse::<u8>().unwrap_or(0), &c[2])),
+        time: time.as_ref().map(clock),
         zone: time.and_then(|c| c.get(3).map(|z| z.as_str().to_string())),
         text: line[start..end].to_string(),
     })
@@ -851,6 +862,19 @@ mod tests {
         assert_eq!(f.date.to_string(), "2021-04-03");
         let f = date_in_line("03/04/2021", None).unwrap();
         assert_eq!(f.date.to_string(), "2021-03-04");
+    }
+
+    #[test]
+    fn a_gmt_time_tagged_with_its_date_wins_over_the_local_time_after_it() {
+        let line = "Page last updated at 16:40 GMT, Tuesday, 17 April 2018 18:40 Drevna";
+        let f = date_in_line(line, None).unwrap();
+        assert_eq!(f.date.to_string(), "2018-04-17");
+        assert_eq!(f.time.as_deref(), Some("16:40"));
+        assert_eq!(f.zone.as_deref(), Some("GMT"));
+        let f = date_in_line("21:02 GMT, Wednesday, 22 July 2009", None).unwrap();
+        assert_eq!(f.time.as_deref(), Some("21:02"));
+        let f = date_in_line("Posted 22 July 2009 21:02", None).unwrap();
+        assert_eq!(f.time.as_deref(), Some("21:02"));
     }
 
     #[test]

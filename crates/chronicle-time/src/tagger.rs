@@ -361,6 +361,18 @@ impl<'a> Matcher<'a> {
                 }
             }
         }
+        // "the year-earlier nine months": the span of the comparison period, a duration.
+        if self.w(i) == "the"
+            && self.w(i + 1) == "year"
+            && self.skip_hyphen(i + 2) == i + 3
+            && matches!(self.w(i + 3), "earlier" | "ago")
+        {
+            if let Some(h) = self.quantity(i + 4) {
+                if h.kind == TimexType::Duration {
+                    consider(Some(h));
+                }
+            }
+        }
         // "the next year or so": the hedge belongs to the span.
         if let Some(h) = best.as_mut() {
             if self.w(h.end) == "or" && self.w(h.end + 1) == "so" {
@@ -396,7 +408,11 @@ impl<'a> Matcher<'a> {
             .iter()
             .any(|p| p == self.w(i - 1));
         let after = self.w(i + 2);
-        let defined_after = self.lex.period_definers.iter().any(|d| d == after);
+        // "a high for the year of $42": before an amount, "of" belongs to the noun before.
+        let amount_follows = after == "of"
+            && (self.kind(i + 3) == Some(TokKind::Number)
+                || matches!(self.w(i + 3), "$" | "£" | "€" | "#"));
+        let defined_after = self.lex.period_definers.iter().any(|d| d == after) && !amount_follows;
         if !governed || defined_after {
             return None;
         }
@@ -417,7 +433,7 @@ impl<'a> Matcher<'a> {
     }
 
     fn core(&self, i: usize) -> Option<Hit> {
-        let rules: [fn(&Self, usize) -> Option<Hit>; 19] = [
+        let rules: [fn(&Self, usize) -> Option<Hit>; 21] = [
             Self::fixed,
             Self::that_unit,
             Self::report_period,
@@ -437,6 +453,8 @@ impl<'a> Matcher<'a> {
             Self::the_number_units,
             Self::the_year,
             Self::week_of,
+            Self::part_of_day,
+            Self::nth_day_today,
         ];
         let mut best: Option<Hit> = None;
         for rule in rules {
@@ -459,6 +477,23 @@ impl<'a> Matcher<'a> {
         if matches!(self.w((i + n).saturating_sub(1)), "before" | "after")
             && self.kind(i + n) == Some(TokKind::Word)
         {
+            return None;
+        }
+        // "Now, he says, ...", "Currently, ...": opening the sentence and set off by a comma,
+        // a present-reference adverb frames the whole clause (for "now", a discourse marker
+        // turning to a new point) rather than dating an event; TimeBank leaves these out.
+        let opens_sentence = self.toks[..i].iter().all(|t| t.kind == TokKind::Punct);
+        if n == 1 && e.value == "PRESENT_REF" && opens_sentence && self.w(i + 1) == "," {
+            return None;
+        }
+        // "the future of our peoples", "the past of the party": a noun with its owner,
+        // someone's prospects or history rather than a time.
+        let ends_in_noun = matches!(self.w((i + n).saturating_sub(1)), "future" | "past");
+        if ends_in_noun && self.w(i + n) == "of" {
+            return None;
+        }
+        // "rise 8% annually", "10,000 units a year": a frequency after an amount is a rate.
+        if e.kind == "SET" && n == 1 && (self.after_amount(i) || self.after_counted_noun(i)) {
             return None;
         }
         let kind = match e.kind.as_str() {
@@ -710,6 +745,11 @@ impl<'a> Matcher<'a> {
             };
         }
         let (wd, j) = self.weekday_name(i)?;
+        // "Tuesday nights", "Sunday mornings": a plural part of the day makes it recur.
+        let plural_part = self.w(j).strip_suffix('s');
+        if let Some(p) = plural_part.and_then(|w| self.lex.parts_of_day.get(w)) {
+            return hit(j + 1, TimexType::Set, format!("XXXX-WXX-{wd}T{p}"));
+        }
         let tense = self.deadline_tense(i, self.tense(i));
         let value = weekday_value(&self.anchor, wd, tense, None);
         self.with_part_of_day(j, value)
@@ -739,10 +779,75 @@ impl<'a> Matcher<'a> {
         hit(j, TimexType::Date, day)
     }
 
+    /// "in the morning", "by mid afternoon", "mid-afternoon yesterday": a part of a day
+    /// named without a weekday. The day is the one named after it, else, told in the past,
+    /// the day the story last named, else the document's day. Bare "morning" is left alone
+    /// ("morning papers"), as is "the night of Oct. 23", which the date after it anchors.
+    fn part_of_day(&self, i: usize) -> Option<Hit> {
+        let mid = self.w(i) == "mid";
+        let the = !mid && self.w(i) == "the";
+        let j = if mid {
+            self.skip_hyphen(i + 1)
+        } else if the {
+            let prev = if i > 0 { self.w(i - 1) } else { "" };
+            if !matches!(
+                prev,
+                "in" | "during" | "by" | "through" | "throughout" | "until"
+            ) {
+                return None;
+            }
+            i + 1
+        } else {
+            return None;
+        };
+        let part = self.lex.parts_of_day.get(self.w(j))?;
+        if self.w(j + 1) == "of" {
+            return None;
+        }
+        let k = j + 1;
+        let (day, end) = match self.lex.day_words.get(self.w(k)) {
+            Some(&shift) => (relative(&self.anchor, CalUnit::Day, shift), k + 1),
+            None if self.tense(i) == Tense::Past => (
+                relative(self.narrative_anchor(CalUnit::Day), CalUnit::Day, 0),
+                k,
+            ),
+            None => (relative(&self.anchor, CalUnit::Day, 0), k),
+        };
+        hit(end, TimexType::Time, format!("{day}T{part}"))
+    }
+
+    /// "today is the eighth day of the strike", "it's the second day of an offensive":
+    /// the day counted is the one the copula identifies, today.
+    fn nth_day_today(&self, i: usize) -> Option<Hit> {
+        let j = if self.w(i) == "the" { i + 1 } else { i };
+        let (_, k) = self.ordinal(j)?;
+        if self.w(k) != "day" || self.w(k + 1) != "of" || i < 2 {
+            return None;
+        }
+        let subject_is_now = matches!(self.w(i - 1), "is" | "'s")
+            && matches!(self.w(i - 2), "today" | "it" | "this");
+        subject_is_now.then(|| Hit {
+            end: k + 1,
+            kind: TimexType::Date,
+            value: relative(&self.anchor, CalUnit::Day, 0),
+            modifier: None,
+        })
+    }
+
     /// "today", "yesterday afternoon", "tonight".
     fn day_word(&self, i: usize) -> Option<Hit> {
         let w = self.w(i);
         let &shift = self.lex.day_words.get(w)?;
+        // "USA Today", "This is VOA Today": capitalised after a capitalised word inside a
+        // sentence, the word ends a name (a paper, a programme), as "This Week" does.
+        let in_name = i > 0
+            && self.capital(i)
+            && self.capital(i - 1)
+            && self.kind(i - 1) == Some(TokKind::Word)
+            && self.toks[..i - 1].iter().any(|t| t.kind == TokKind::Word);
+        if in_name {
+            return None;
+        }
         let day = relative(&self.anchor, CalUnit::Day, shift);
         if let Some(p) = self.lex.day_words_with_part.get(w) {
             return hit(i + 1, TimexType::Time, format!("{day}T{p}"));
@@ -758,7 +863,8 @@ impl<'a> Matcher<'a> {
         let mut rel = *self.lex.relative_words.get(rel_word)?;
         let mut j = r + 1;
         // "this past spring", "this coming Sunday".
-        if rel_word == "this" && matches!(self.w(j), "past" | "coming") {
+        let this_past_or_coming = rel_word == "this" && matches!(self.w(j), "past" | "coming");
+        if this_past_or_coming {
             rel_word = self.w(j);
             rel = if rel_word == "past" { -1 } else { 1 };
             j += 1;
@@ -775,10 +881,14 @@ impl<'a> Matcher<'a> {
                     None => (Some(n), k),
                 })
                 .or_else(|| {
+                    // "the next couple of years" is two years, as "a couple of years" is.
                     self.lex
                         .vague_quantities
                         .longest(self.rest(j))
-                        .map(|(n, _)| (None, j + n))
+                        .map(|(n, _)| {
+                            let couple = self.rest(j).iter().take(n).any(|w| *w == "couple");
+                            (couple.then_some(2), j + n)
+                        })
                 });
             if let Some((n, k)) = quantity {
                 let k = if self.lex.unit_qualifiers.iter().any(|q| q == self.w(k)) {
@@ -801,7 +911,13 @@ impl<'a> Matcher<'a> {
             j += 1;
         }
         // Units: "last year", "this week"; with "the" and past/next: a duration ("the past year").
-        if let Some(code) = self.lex.units.get(self.w(j)) {
+        // "night" counts nights ("three nights") but "last night" is a part of a day: below.
+        let unit_code = self
+            .lex
+            .units
+            .get(self.w(j))
+            .filter(|_| !self.lex.parts_of_day.contains_key(self.w(j)));
+        if let Some(code) = unit_code {
             // "This Week" with a capital unit is a title (a programme, a column).
             if self.capital(j) && self.capital(r) {
                 return None;
@@ -810,7 +926,17 @@ impl<'a> Matcher<'a> {
                 return None;
             }
             if has_the && rel != 0 {
-                return hit(j + 1, TimexType::Duration, duration_value(code, Some(1))?);
+                // "over the past year", "in the last decade": with the article and no count,
+                // the phrase names the calendar unit next to the anchor, as "last year" does.
+                // "the last day of the month" or "the past day" stay out: an ordinal, a span.
+                let unit = CalUnit::from_code(code).filter(|u| *u != CalUnit::Day);
+                return match unit {
+                    Some(unit) if self.w(j + 1) != "of" => {
+                        hit(j + 1, TimexType::Date, relative(&self.anchor, unit, rel))
+                    }
+                    Some(_) => None,
+                    None => hit(j + 1, TimexType::Duration, duration_value(code, Some(1))?),
+                };
             }
             if let Some(unit) = CalUnit::from_code(code) {
                 return hit(j + 1, TimexType::Date, relative(&self.anchor, unit, rel));
@@ -841,7 +967,7 @@ impl<'a> Matcher<'a> {
             return hit(k, TimexType::Date, fmt_ym(y, m));
         }
         if let Some(season) = self.lex.seasons.get(self.w(j)) {
-            let y = self.anchor.year.map(|y| y + rel as i32);
+            let y = year_of_season(&self.anchor, season, rel, this_past_or_coming);
             let y = y.map_or("XXXX".to_string(), fmt_year);
             return hit(j + 1, TimexType::Date, format!("{y}-{season}"));
         }
@@ -942,19 +1068,9 @@ impl<'a> Matcher<'a> {
             return None;
         }
         // "$1.76 a year", "20% a year", "four flights a week" are rates, not spans.
-        let counted_noun = i >= 2
-            && self.w(i - 1).ends_with('s')
-            && !matches!(self.w(i - 1), "times" | "was" | "is" | "has")
-            && (self.kind(i - 2) == Some(TokKind::Number)
-                || self.lex.numbers.contains_key(self.w(i - 2)));
         if n == Some(1)
-            && i > 0
-            && (self.kind(i - 1) == Some(TokKind::Number)
-                || (counted_noun && matches!(self.w(i), "a" | "an"))
-                || matches!(
-                    self.w(i - 1),
-                    "%" | "million" | "billion" | "cents" | "dollars"
-                ))
+            && (self.after_amount(i)
+                || (self.after_counted_noun(i) && matches!(self.w(i), "a" | "an")))
         {
             return None;
         }
@@ -999,6 +1115,26 @@ impl<'a> Matcher<'a> {
             return hit(end, TimexType::Set, value);
         }
         hit(end, TimexType::Duration, value)
+    }
+
+    /// Whether an amount ends just before token `i` ("20%", "$4 million", "12"): a unit
+    /// of time after it makes a rate ("20% a year", "20% annually").
+    fn after_amount(&self, i: usize) -> bool {
+        i > 0
+            && (self.kind(i - 1) == Some(TokKind::Number)
+                || matches!(
+                    self.w(i - 1),
+                    "%" | "percent" | "million" | "billion" | "cents" | "dollars"
+                ))
+    }
+
+    /// Whether a counted noun ends just before token `i` ("four flights", "10,000 units").
+    fn after_counted_noun(&self, i: usize) -> bool {
+        i >= 2
+            && self.w(i - 1).ends_with('s')
+            && !matches!(self.w(i - 1), "times" | "was" | "is" | "has")
+            && (self.kind(i - 2) == Some(TokKind::Number)
+                || self.lex.numbers.contains_key(self.w(i - 2)))
     }
 
     /// After a cardinal ending at `j`: the token after "to"/"or" and a second cardinal.
@@ -1220,21 +1356,10 @@ impl<'a> Matcher<'a> {
         if let Some((y, l)) = self.year4(k) {
             return hit(l, TimexType::Date, format!("{}-{season}", fmt_year(y)));
         }
-        // A season alone needs a preposition before it ("in the spring").
+        // A season alone needs a preposition or modifier before it ("in the spring",
+        // "well into the summer"); otherwise it is a name or a verb ("spring into action").
         let prev = if i > 0 { self.w(i - 1) } else { "" };
-        if !matches!(
-            prev,
-            "in" | "during"
-                | "since"
-                | "by"
-                | "until"
-                | "this"
-                | "last"
-                | "next"
-                | "early"
-                | "late"
-                | "mid"
-        ) {
+        if !self.lex.season_openers.iter().any(|w| w == prev) {
             return None;
         }
         let y = self.anchor.year.map_or("XXXX".to_string(), fmt_year);
@@ -1262,7 +1387,10 @@ impl<'a> Matcher<'a> {
                 }
                 // Without a.m./p.m. a clock time needs nothing more; scores like "3:1" fail on two digits.
                 (h, m, i + 1)
-            } else if w.len() <= 2 && self.lex.time_suffixes.contains_key(self.w(i + 1)) {
+            } else if w.len() <= 2
+                && (self.lex.time_suffixes.contains_key(self.w(i + 1))
+                    || self.half_of_day(i + 1).is_some())
+            {
                 (w.parse::<u32>().ok()?, 0, i + 1)
             } else {
                 return None;
@@ -1270,7 +1398,11 @@ impl<'a> Matcher<'a> {
         } else {
             return None;
         };
-        if let Some(sfx) = self.lex.time_suffixes.get(self.w(k)) {
+        let suffix = match self.lex.time_suffixes.get(self.w(k)) {
+            Some(sfx) => Some((sfx.as_str(), k + 1)),
+            None => self.half_of_day(k),
+        };
+        if let Some((sfx, after)) = suffix {
             if hour == 0 || hour > 12 {
                 return None;
             }
@@ -1279,14 +1411,27 @@ impl<'a> Matcher<'a> {
             } else if sfx == "AM" && hour == 12 {
                 hour = 0;
             }
-            k += 1;
+            k = after;
         }
         if self.lex.time_zones.iter().any(|z| z == self.w(k)) {
             k += 1;
         }
-        // A day after the time: "3 p.m. Friday", "midnight yesterday".
-        let l = if self.w(k) == "on" { k + 1 } else { k };
-        let (day, end) = match self.day_reference(l, i) {
+        // A day after the time: "3 p.m. Friday", "midnight yesterday"; after a comma only
+        // a calendar date ("5 p.m. EST, Nov. 6"), since "at noon, Monday's vote…" starts anew.
+        let after_comma = self.w(k) == ",";
+        let l = if matches!(self.w(k), "on" | ",") {
+            k + 1
+        } else {
+            k
+        };
+        let day_named = if after_comma {
+            self.month_date(l)
+                .filter(|h| h.value.len() == 10)
+                .map(|h| (h.value, h.end))
+        } else {
+            self.day_reference(l, i)
+        };
+        let (day, end) = match day_named {
             Some((day, end)) => (day, end),
             // A clock time told in the past falls on the day the story last named.
             None if self.tense(i) == Tense::Past => (
@@ -1296,6 +1441,20 @@ impl<'a> Matcher<'a> {
             None => (relative(&self.anchor, CalUnit::Day, 0), k),
         };
         hit(end, TimexType::Time, format!("{day}T{hour:02}:{minute:02}"))
+    }
+
+    /// "in the morning" after a clock hour ("4 in the morning") works as "a.m.":
+    /// the half of the day, and the token after the phrase.
+    fn half_of_day(&self, k: usize) -> Option<(&'static str, usize)> {
+        if self.w(k) != "in" || self.w(k + 1) != "the" {
+            return None;
+        }
+        let half = match self.lex.parts_of_day.get(self.w(k + 2))?.as_str() {
+            "MO" => "AM",
+            "AF" | "EV" | "NI" => "PM",
+            _ => return None,
+        };
+        Some((half, k + 3))
     }
 
     /// A day named after a clock time.
@@ -1446,8 +1605,10 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<PartialDate>) -> Vec<
             match found {
                 Some(h) if h.end > i && h.end <= slice.len() => {
                     let (start, end) = (slice[i].start, slice[h.end - 1].end);
-                    if h.kind == TimexType::Date {
-                        if let Ok(date) = h.value.parse::<PartialDate>() {
+                    // A time names its day too ("last night" is the day before).
+                    if matches!(h.kind, TimexType::Date | TimexType::Time) {
+                        let day = h.value.split('T').next().unwrap_or_default();
+                        if let Ok(date) = day.parse::<PartialDate>() {
                             m.reference = Anchor::new(Some(date));
                         }
                     }

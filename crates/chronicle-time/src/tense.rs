@@ -63,8 +63,20 @@ pub fn tense_at(sentence: &str, at: usize) -> Tense {
     let lex = english();
     let toks = tokenize(sentence);
     let mut best: Option<(usize, Tense)> = None;
+    // Quoted speech keeps its own tense: a reporting verb outside the quotation
+    // ("'He will leave Thursday,' Castro said") does not govern the words inside.
+    // Marks: straight and curly double quotes, and the doubled `` and '' of news wires.
+    let quotes: Vec<usize> = sentence
+        .match_indices(['"', '\u{201c}', '\u{201d}', '`', '\''])
+        .filter(|(i, q)| !matches!(*q, "`" | "'") || sentence.get(i + 1..i + 2) == Some(q))
+        .map(|(i, _)| i)
+        .collect();
+    let quote_between = |a: usize, b: usize| {
+        let k = quotes.partition_point(|&q| q < a.min(b));
+        quotes.get(k).is_some_and(|&q| q < a.max(b))
+    };
     for (k, t) in toks.iter().enumerate() {
-        if t.kind != TokKind::Word {
+        if t.kind != TokKind::Word || quote_between(at, t.start) {
             continue;
         }
         let w = t.norm.as_str();
@@ -117,8 +129,12 @@ pub fn tense_at(sentence: &str, at: usize) -> Tense {
         {
             // A participle after "be" ("would be held") takes its tense from the auxiliary;
             // after an article or a degree adverb it is an adjective ("a still unspecified date").
+            // Before "by" a regular form is a passive participle ("markets untouched by the
+            // crisis"): the auxiliary, when there is one, carries the tense.
+            let passive = next == Some("by") && !lex.tense.past.iter().any(|s| s == w);
             if matches!(prev, Some("be" | "been" | "being"))
                 || prev.is_some_and(|p| DETERMINERS.contains(&p) || ADJECTIVE_ADVERBS.contains(&p))
+                || passive
             {
                 continue;
             }

@@ -244,6 +244,36 @@ pub(crate) fn weekday_value(a: &Anchor, wd: u8, tense: Tense, rel: Option<i64>) 
     fmt_days(target)
 }
 
+/// The year of a season moved by `rel`. "this past spring" (`nearest`) is the latest
+/// spring begun before the anchor's month, "this coming winter" the first one after it;
+/// "last spring" is the spring of the year before.
+pub(crate) fn year_of_season(a: &Anchor, season: &str, rel: i64, nearest: bool) -> Option<i32> {
+    let y = a.year?;
+    let start = match season {
+        "SP" => 3,
+        "SU" => 6,
+        "FA" => 9,
+        "WI" => 12,
+        _ => 0,
+    };
+    Some(match a.month {
+        Some(m) if nearest && start > 0 => {
+            if rel < 0 {
+                if start < m {
+                    y
+                } else {
+                    y - 1
+                }
+            } else if start > m {
+                y
+            } else {
+                y + 1
+            }
+        }
+        _ => y + rel.clamp(-10_000, 10_000) as i32,
+    })
+}
+
 /// The quarter (or half) named by its ordinal without a year.
 pub(crate) fn year_of_quarter(a: &Anchor, q: u8, per_year: u8, tense: Tense) -> Option<i32> {
     let y = a.year?;

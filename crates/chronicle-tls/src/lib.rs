@@ -1,6 +1,7 @@
 //! Timeline summarisation: which dates matter, and which sentences say what
 //! happened on each.
 
+pub mod clust;
 pub mod linear;
 pub mod news_tls;
 pub mod ptb;

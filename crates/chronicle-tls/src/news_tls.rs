@@ -421,6 +421,16 @@ pub fn train_sentences(topics: &[&AnnotatedTopic]) -> SentenceScorer {
 /// Leave-one-topic-out: each topic is scored with a date ranker and (when
 /// `learned_sentences`) a sentence scorer trained on all the others.
 pub fn leave_one_out(topics: &[AnnotatedTopic], learned_sentences: bool) -> Report {
+    leave_one_out_with(topics, learned_sentences, Method::Ranker)
+}
+
+/// [`leave_one_out`] with a date method that uses the ranker
+/// ([`Method::Ranker`] or [`Method::Clusters`]).
+pub fn leave_one_out_with(
+    topics: &[AnnotatedTopic],
+    learned_sentences: bool,
+    method: Method,
+) -> Report {
     let evaluator = TimelineEvaluator::new(Rouge::tilse());
     let sentence_sets: Vec<Vec<DateExamples>> = if learned_sentences {
         topics.iter().map(sentence_examples).collect()
@@ -445,14 +455,8 @@ pub fn leave_one_out(topics: &[AnnotatedTopic], learned_sentences: bool) -> Repo
                     .collect();
                 SentenceScorer::train(&examples, SENTENCE_L2)
             });
-            evaluate_topic(
-                &topics[i],
-                Method::Ranker,
-                &ranker,
-                scorer.as_ref(),
-                &evaluator,
-            )
+            evaluate_topic(&topics[i], method, &ranker, scorer.as_ref(), &evaluator)
         })
         .collect();
-    Report::new(Method::Ranker, results)
+    Report::new(method, results)
 }

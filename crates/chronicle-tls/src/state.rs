@@ -12,6 +12,8 @@
 mod dates;
 mod summary;
 
+pub(crate) use dates::spread_over_time_with;
+
 use crate::ranker::DateRanker;
 use crate::sentence_scorer::SentenceScorer;
 use crate::timeline::TimelineOptions;
@@ -271,6 +273,10 @@ impl TimelineState {
         let wanted = options
             .dates
             .unwrap_or_else(|| default_date_count(self.docs.len()));
+        use crate::timeline::Method;
+        if matches!(options.method, Method::Clusters | Method::ClustersNewsTls) {
+            return crate::clust::cluster_timeline(self, options, ranker, wanted);
+        }
         let ranked = self.ordered_dates(options, ranker, wanted);
         self.timeline_of_ranked(options, ranked, wanted, scorer)
     }
@@ -317,7 +323,7 @@ impl TimelineState {
             if chosen.is_empty() {
                 continue;
             }
-            used.extend(chosen.iter().copied());
+            used.extend(chosen.iter().map(|(r, _)| *r));
             let mut doc_ids: BTreeSet<usize> = self
                 .mentions
                 .get(&date)
@@ -330,10 +336,13 @@ impl TimelineState {
                 date,
                 summary: chosen
                     .into_iter()
-                    .map(|(d, s)| Citation {
-                        text: self.docs[d].sentences[s].text.clone(),
-                        doc: self.docs[d].id.clone(),
-                        sentence: s,
+                    .map(|((d, s), (a, b))| {
+                        let text = &self.docs[d].sentences[s].text;
+                        Citation {
+                            text: text.get(a..b).unwrap_or(text).to_string(),
+                            doc: self.docs[d].id.clone(),
+                            sentence: s,
+                        }
                     })
                     .collect(),
                 docs: doc_ids
@@ -361,6 +370,48 @@ impl TimelineState {
             ..Timeline::default()
         }
     }
+}
+
+/// Read access for event clustering ([`crate::clust`]).
+impl TimelineState {
+    pub(crate) fn sentence_views(&self, d: usize) -> impl Iterator<Item = SentenceView<'_>> {
+        self.sentences
+            .get(d)
+            .into_iter()
+            .flatten()
+            .map(|i| SentenceView {
+                counts: &i.counts,
+                dates: &i.dates,
+                quotable: i.quotable,
+                lower: &i.lower,
+                words: i.words,
+                speech: i.speech,
+            })
+    }
+
+    pub(crate) fn sentence_tf_idf(&self, counts: &SparseVector) -> SparseVector {
+        self.vocabulary.tf_idf(counts)
+    }
+
+    /// Summarises `ranked` dates with the date summariser until `wanted` have one.
+    pub(crate) fn timeline_of_dates(
+        &self,
+        options: &TimelineOptions,
+        ranked: Vec<(PartialDate, f64)>,
+        wanted: usize,
+    ) -> Timeline {
+        self.timeline_of_ranked(options, ranked, wanted, None)
+    }
+}
+
+/// One sentence as [`crate::clust`] sees it.
+pub(crate) struct SentenceView<'a> {
+    pub counts: &'a SparseVector,
+    pub dates: &'a [PartialDate],
+    pub quotable: bool,
+    pub lower: &'a str,
+    pub words: usize,
+    pub speech: bool,
 }
 
 fn default_date_count(docs: usize) -> usize {

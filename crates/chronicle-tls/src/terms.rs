@@ -188,6 +188,219 @@ pub fn terms(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Words that open a sentence and rarely follow a lower-case word inside one.
+const SENTENCE_OPENERS: &[&str] = &[
+    "A", "An", "He", "Her", "His", "It", "Its", "She", "The", "Their", "There", "These", "They",
+    "This", "Those", "We",
+];
+
+/// Lower-case words after which a capitalised opener is still inside the
+/// sentence ("of The Times", "said The Guardian").
+const BEFORE_TITLES: &[&str] = &[
+    "according",
+    "and",
+    "at",
+    "by",
+    "for",
+    "from",
+    "in",
+    "of",
+    "on",
+    "reported",
+    "said",
+    "says",
+    "than",
+    "the",
+    "to",
+    "told",
+    "with",
+    "wrote",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Whitespace-separated tokens of `text` with their byte ranges.
+fn token_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                spans.push((s, i));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        spans.push((s, text.len()));
+    }
+    spans
+}
+
+/// Whether `t` is a clock time ("12.07", "4:35", "10:10").
+fn is_clock(t: &str) -> bool {
+    t.split_once([':', '.']).is_some_and(|(h, m)| {
+        (1..=2).contains(&h.len())
+            && m.len() == 2
+            && h.chars().chain(m.chars()).all(|c| c.is_ascii_digit())
+    })
+}
+
+/// Tokens a web page's dateline takes from `tokens[i]` on ("Tuesday 20 July
+/// 2010 12.07 BST", "Tuesday, September 30, 2008; 10:10 AM", "Thursday,
+/// October 23, 2008; Page A01"), or 0.
+fn dateline_length(tokens: &[&str], i: usize) -> usize {
+    let at = |k: usize| {
+        tokens
+            .get(i + k)
+            .copied()
+            .unwrap_or("")
+            .trim_end_matches([',', ';'])
+    };
+    let digits = |t: &str, min: usize, max: usize| {
+        (min..=max).contains(&t.len()) && t.chars().all(|c| c.is_ascii_digit())
+    };
+    let day_month = digits(at(1), 1, 2) && MONTHS.contains(&at(2));
+    let month_day = MONTHS.contains(&at(1)) && digits(at(2), 1, 2);
+    if !(WEEKDAYS.contains(&at(0)) && (day_month || month_day) && digits(at(3), 4, 4)) {
+        return 0;
+    }
+    let mut n = 4;
+    if is_clock(at(n)) {
+        n += 1;
+        let zone = at(n);
+        if (2..=4).contains(&zone.len()) && zone.chars().all(|c| c.is_ascii_uppercase()) {
+            n += 1;
+        }
+    } else if at(n) == "Page" {
+        n += 2;
+    }
+    n.min(tokens.len() - i)
+}
+
+/// Whether a new sentence starts at `next` after `prev` with no punctuation
+/// between them: after a quotation closed right after a word (a headline's
+/// `"…well'`, not `…had,"` before its attribution nor a possessive `Residents'`
+/// outside a quotation), or a lower-case word before an opener.
+fn run_on_boundary(prev: &str, next: &str, quote_open: bool) -> bool {
+    let starts_upper = next.chars().next().is_some_and(char::is_uppercase);
+    let mut back = prev.chars().rev();
+    let closes_quote = quote_open
+        && back
+            .next()
+            .is_some_and(|c| matches!(c, '\'' | '"' | '\u{2019}' | '\u{201d}'))
+        && back.next().is_some_and(char::is_alphanumeric);
+    let lower_word = prev.chars().all(|c| c.is_lowercase()) && !BEFORE_TITLES.contains(&prev);
+    (closes_quote && starts_upper) || (lower_word && SENTENCE_OPENERS.contains(&next))
+}
+
+/// Whether `token` opens a quotation.
+fn opens_quote(token: &str) -> bool {
+    token.starts_with(['"', '\'', '`', '\u{2018}', '\u{201c}'])
+}
+
+/// A news agency's dateline ends this early in a sentence, if anywhere.
+const WIRE_DATELINE_TOKENS: usize = 25;
+
+/// Where the text after a news agency's dateline starts ("BEIRUT | Mon Mar
+/// 21, 2011 3:30 pm GMT BEIRUT (Reuters) - Four days…"), or 0.
+fn after_wire_dateline(tokens: &[&str]) -> usize {
+    let dash = |t: &str| matches!(t, "-" | "--" | "\u{2013}" | "\u{2014}");
+    let head = &tokens[..tokens.len().min(WIRE_DATELINE_TOKENS)];
+    for (i, t) in head.iter().enumerate() {
+        if !(t.starts_with('(') && t[1..].starts_with(|c: char| c.is_ascii_uppercase())) {
+            continue;
+        }
+        // The credit: "(Reuters)", "(Amarel Wire)", then a dash.
+        for j in i..tokens.len().min(i + 3) {
+            if tokens[j].ends_with(')') {
+                if tokens.get(j + 1).is_some_and(|n| dash(n)) {
+                    return j + 2;
+                }
+                break;
+            }
+        }
+    }
+    0
+}
+
+/// Whether `text` carries a reader comment's header ("Posted by: name |
+/// September 19, 2008 4:35 PM | Report abuse"): a `|` separator and a clock
+/// time outside a news agency's dateline. Comments are opinion, and their
+/// timestamps are not events.
+pub fn is_reader_comment(text: &str) -> bool {
+    let spans = token_spans(text);
+    let tokens: Vec<&str> = spans.iter().map(|&(a, b)| &text[a..b]).collect();
+    let rest = &tokens[after_wire_dateline(&tokens)..];
+    let clock = |t: &&str| t.contains(':') && is_clock(t.trim_end_matches(char::is_alphabetic));
+    rest.contains(&"|") && rest.iter().any(clock)
+}
+
+/// Byte ranges of the sentences run together in `text` without punctuation,
+/// as a web page's headline, standfirst, dateline, photo caption and first
+/// sentence often are once its lines are joined. Datelines (a page's, or a
+/// news agency's with its credit) and `|` separators are left out. A single
+/// range covers an ordinary sentence.
+pub fn run_on_parts(text: &str) -> Vec<(usize, usize)> {
+    let spans = token_spans(text);
+    let tokens: Vec<&str> = spans.iter().map(|&(a, b)| &text[a..b]).collect();
+    let mut parts = Vec::new();
+    let mut part_start: Option<usize> = None;
+    let mut i = after_wire_dateline(&tokens);
+    let mut quote_open = false;
+    while i < tokens.len() {
+        let dateline = if tokens[i] == "|" {
+            1
+        } else {
+            dateline_length(&tokens, i)
+        };
+        let boundary = dateline > 0
+            || (part_start.is_some() && run_on_boundary(tokens[i - 1], tokens[i], quote_open));
+        if boundary {
+            quote_open = false;
+            if let Some(s) = part_start.take() {
+                parts.push((spans[s].0, spans[i - 1].1));
+            }
+        }
+        quote_open |= dateline == 0 && opens_quote(tokens[i]);
+        if dateline > 0 {
+            i += dateline;
+            continue;
+        }
+        part_start.get_or_insert(i);
+        i += 1;
+    }
+    if let Some(s) = part_start {
+        parts.push((spans[s].0, spans[tokens.len() - 1].1));
+    }
+    parts
+}
+
 /// A bag of terms with counts.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TermBag {
@@ -298,5 +511,78 @@ mod tests {
         let c = TermBag::of("the price of oil rose sharply in Asian markets");
         assert!(a.cosine(&b) > 0.5);
         assert_eq!(a.cosine(&c), 0.0);
+    }
+
+    #[test]
+    fn run_on_lines_split_into_sentences() {
+        let check = |text: &str, want: &[&str]| {
+            let got: Vec<&str> = run_on_parts(text)
+                .iter()
+                .map(|&(a, b)| &text[a..b])
+                .collect();
+            assert_eq!(got, want, "{text}");
+        };
+        check(
+            "Harbour cranes stopped, the port said on Monday.",
+            &["Harbour cranes stopped, the port said on Monday."],
+        );
+        check(
+            "Ferry strike \"ends in deal' Union says crews return Friday 3 March 2023 10.15 GMT The strike ended after talks.",
+            &["Ferry strike \"ends in deal'", "Union says crews return", "The strike ended after talks."],
+        );
+        check(
+            "Cranes idle for a week The port stayed shut, said The Harbour Gazette.",
+            &[
+                "Cranes idle for a week",
+                "The port stayed shut, said The Harbour Gazette.",
+            ],
+        );
+        check("Tuesday 4 April 2023", &[]);
+        check(
+            "We want the old river back,\" Kadar told Harbour Radio on Monday.",
+            &["We want the old river back,\" Kadar told Harbour Radio on Monday."],
+        );
+        check(
+            "Updated 4 April: adds reaction from the Dock Workers' Union.",
+            &["Updated 4 April: adds reaction from the Dock Workers' Union."],
+        );
+        check(
+            "PORT ELLA, April 4 (Harbour Wire) - Dock workers walked out.",
+            &["Dock workers walked out."],
+        );
+        check(
+            "Tuesday, April 4, 2023; 10:10 AM Dock workers walked out.",
+            &["Dock workers walked out."],
+        );
+        check(
+            "Tuesday, April 4, 2023; Page A01 Dock workers walked out.",
+            &["Dock workers walked out."],
+        );
+        check(
+            "HARBOURTON | Tue Apr 4, 2023 3:30 pm GMT HARBOURTON (Wire) - Dock workers walked out on Tuesday.",
+            &["Dock workers walked out on Tuesday."],
+        );
+        check(
+            "Posted by: reader | April 4, 2023 1:50 PM | Report abuse The strike is long overdue.",
+            &[
+                "Posted by: reader",
+                "April 4, 2023 1:50 PM",
+                "Report abuse",
+                "The strike is long overdue.",
+            ],
+        );
+        assert!(run_on_parts("  ").is_empty());
+        assert!(is_reader_comment(
+            "Posted by: reader | April 4, 2023 1:50 PM | Report abuse The strike is long overdue."
+        ));
+        assert!(is_reader_comment(
+            "April 4, 2023 at 5:42 pm | I back the strike."
+        ));
+        assert!(!is_reader_comment(
+            "HARBOURTON | Tue Apr 4, 2023 3:30 pm GMT HARBOURTON (Wire) - Dock workers walked out at 10:00."
+        ));
+        assert!(!is_reader_comment(
+            "By Staff | April 4, 2023 Dock workers walked out."
+        ));
     }
 }

@@ -20,15 +20,31 @@ pub enum Method {
     /// ranked as `Mentions`. The default: the best on Timeline17.
     #[default]
     Ranker,
+    /// Events first: articles grouped by content within a few days
+    /// (Markov clustering, as news-tls's CLUST), each event dated by the day
+    /// it names most, events ranked by the date ranker, one summary per date
+    /// (see [`crate::clust`]).
+    Clusters,
+    /// news-tls's CLUST as published, for comparison: events ranked by
+    /// size, dated by the day they name most, summarised from their
+    /// articles' first sentences; no other dates.
+    ClustersNewsTls,
 }
 
 impl Method {
-    pub const ALL: [Method; 2] = [Method::Mentions, Method::Ranker];
+    pub const ALL: [Method; 4] = [
+        Method::Mentions,
+        Method::Ranker,
+        Method::Clusters,
+        Method::ClustersNewsTls,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
             Method::Mentions => "mentions",
             Method::Ranker => "ranker",
+            Method::Clusters => "clusters",
+            Method::ClustersNewsTls => "clusters-news-tls",
         }
     }
 }

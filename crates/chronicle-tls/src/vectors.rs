@@ -52,6 +52,24 @@ impl SparseVector {
         SparseVector(self.0.iter().map(|(id, w)| (*id, w / n)).collect())
     }
 
+    /// `self` with the weight of each term that occurs in both `a` and `b`
+    /// multiplied by `factor`.
+    pub fn boost_shared(&self, a: &SparseVector, b: &SparseVector, factor: f64) -> SparseVector {
+        let has = |v: &SparseVector, id: u32| v.0.binary_search_by_key(&id, |(i, _)| *i).is_ok();
+        SparseVector(
+            self.0
+                .iter()
+                .map(|&(id, w)| {
+                    if has(a, id) && has(b, id) {
+                        (id, w * factor)
+                    } else {
+                        (id, w)
+                    }
+                })
+                .collect(),
+        )
+    }
+
     /// `self + weight * other`.
     pub fn plus(&self, other: &SparseVector, weight: f64) -> SparseVector {
         let (a, b) = (&self.0, &other.0);
@@ -111,6 +129,24 @@ impl Vocabulary {
         SparseVector(merged)
     }
 
+    /// The term counts of `text` over terms already seen, without counting
+    /// it towards document frequencies (for a part of a sentence already added).
+    pub fn counts_of(&self, text: &str) -> SparseVector {
+        let mut ids: Vec<u32> = terms(text)
+            .iter()
+            .filter_map(|t| self.ids.get(t).copied())
+            .collect();
+        ids.sort_unstable();
+        let mut counts: Vec<(u32, f64)> = Vec::with_capacity(ids.len());
+        for id in ids {
+            match counts.last_mut() {
+                Some(last) if last.0 == id => last.1 += 1.0,
+                _ => counts.push((id, 1.0)),
+            }
+        }
+        SparseVector(counts)
+    }
+
     /// Smoothed inverse sentence frequency, as scikit-learn's `TfidfVectorizer`.
     pub fn idf(&self, id: u32) -> f64 {
         let df = self.df.get(id as usize).copied().unwrap_or(0) as f64;
@@ -152,5 +188,17 @@ mod tests {
         assert!((unit.norm() - 1.0).abs() < 1e-12);
         assert!((unit.cosine(&a) - 1.0).abs() < 1e-12);
         assert!(SparseVector::default().normalised().is_empty());
+        // Known terms only, and the frequencies stay as they were.
+        let idf = v.idf(0);
+        let part = v.counts_of("harbour closed, harbour quiet");
+        assert_eq!(part.0, vec![(0, 2.0), (3, 1.0)]);
+        assert_eq!(v.idf(0), idf);
+        assert!(v.counts_of("quiet").is_empty());
+        // Only "harbour" (id 0) is in both a and b.
+        let boosted = sum.boost_shared(&a, &b, 2.0);
+        assert_eq!(
+            boosted.0,
+            vec![(0, 5.0), (1, 1.0), (2, 1.0), (3, 1.0), (4, 0.5)]
+        );
     }
 }

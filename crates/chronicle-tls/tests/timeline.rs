@@ -108,7 +108,12 @@ fn summaries_name_a_keyword_and_dates_stay_in_bounds() {
 #[test]
 fn news_tls_protocol_on_the_fixture() {
     let topics = vec![topic()];
-    for method in Method::ALL {
+    // news-tls's CLUST, a baseline kept for comparison, dates five articles'
+    // events by their own days (tests/clust.rs checks it).
+    for method in Method::ALL
+        .into_iter()
+        .filter(|m| *m != Method::ClustersNewsTls)
+    {
         let report = news_tls::evaluate(&topics, method, DateRanker::builtin(), None);
         assert_eq!(report.pairs, 1);
         let pair = &report.topics[0].pairs[0];

@@ -229,98 +229,98 @@ fn is_furniture_tag(tag: Tag) -> bool {
 /// Class/id words that mark boilerplate. Matched against the segments of each
 /// class token and the id (split on `-`, `_`, camelCase), so `comment-list`
 /// and `socialShare` match but `commentary` does not.
-fn is_boilerplate_word(w: &str) -> bool {
+fn is_boilerplate_word(w: &[u8]) -> bool {
     matches!(
         w,
-        "nav"
-            | "navbar"
-            | "navigation"
-            | "menu"
-            | "breadcrumb"
-            | "breadcrumbs"
-            | "sidebar"
-            | "footer"
-            | "comment"
-            | "comments"
-            | "disqus"
-            | "social"
-            | "share"
-            | "sharing"
-            | "sharebar"
-            | "shares"
-            | "related"
-            | "recommended"
-            | "recommendations"
-            | "newsletter"
-            | "subscribe"
-            | "subscription"
-            | "cookie"
-            | "cookies"
-            | "consent"
-            | "gdpr"
-            | "advert"
-            | "advertisement"
-            | "ads"
-            | "ad"
-            | "adslot"
-            | "promo"
-            | "sponsored"
-            | "outbrain"
-            | "taboola"
-            | "widget"
-            | "tags"
-            | "tagcloud"
-            | "pagination"
-            | "pager"
-            | "popup"
-            | "popover"
-            | "tooltip"
-            | "rollover"
-            | "hovercard"
-            | "modal"
-            | "toolbar"
-            | "hidden"
-            | "hide"
-            | "sronly"
-            | "masthead"
-            | "signup"
-            | "paywall"
-            | "banner"
-            | "trending"
-            | "popular"
-            | "byline"
-            | "dateline"
-            | "caption"
-            | "credit"
-            | "skip"
-            | "authorbio"
-            | "authorbox"
-            | "authorinfo"
-            | "aboutauthor"
-            | "aboutthe"
-            | "authordescription"
-            | "autorbox"
-            | "bio"
-            | "biography"
+        b"nav"
+            | b"navbar"
+            | b"navigation"
+            | b"menu"
+            | b"breadcrumb"
+            | b"breadcrumbs"
+            | b"sidebar"
+            | b"footer"
+            | b"comment"
+            | b"comments"
+            | b"disqus"
+            | b"social"
+            | b"share"
+            | b"sharing"
+            | b"sharebar"
+            | b"shares"
+            | b"related"
+            | b"recommended"
+            | b"recommendations"
+            | b"newsletter"
+            | b"subscribe"
+            | b"subscription"
+            | b"cookie"
+            | b"cookies"
+            | b"consent"
+            | b"gdpr"
+            | b"advert"
+            | b"advertisement"
+            | b"ads"
+            | b"ad"
+            | b"adslot"
+            | b"promo"
+            | b"sponsored"
+            | b"outbrain"
+            | b"taboola"
+            | b"widget"
+            | b"tags"
+            | b"tagcloud"
+            | b"pagination"
+            | b"pager"
+            | b"popup"
+            | b"popover"
+            | b"tooltip"
+            | b"rollover"
+            | b"hovercard"
+            | b"modal"
+            | b"toolbar"
+            | b"hidden"
+            | b"hide"
+            | b"sronly"
+            | b"masthead"
+            | b"signup"
+            | b"paywall"
+            | b"banner"
+            | b"trending"
+            | b"popular"
+            | b"byline"
+            | b"dateline"
+            | b"caption"
+            | b"credit"
+            | b"skip"
+            | b"authorbio"
+            | b"authorbox"
+            | b"authorinfo"
+            | b"aboutauthor"
+            | b"aboutthe"
+            | b"authordescription"
+            | b"autorbox"
+            | b"bio"
+            | b"biography"
     )
 }
 
-fn is_body_word(w: &str) -> bool {
+fn is_body_word(w: &[u8]) -> bool {
     matches!(
         w,
-        "articlebody"
-            | "storybody"
-            | "entrycontent"
-            | "postcontent"
-            | "articlecontent"
-            | "bodytext"
-            | "articletext"
-            | "storycontent"
-            | "postbody"
-            | "entrybody"
-            | "maincontent"
-            | "richtext"
-            | "storytext"
+        b"articlebody"
+            | b"storybody"
+            | b"entrycontent"
+            | b"postcontent"
+            | b"articlecontent"
+            | b"bodytext"
+            | b"articletext"
+            | b"storycontent"
+            | b"postbody"
+            | b"entrybody"
+            | b"maincontent"
+            | b"richtext"
+            | b"storytext"
     )
 }
 
@@ -348,7 +348,9 @@ impl ClassFlags {
     }
 }
 
-/// Distinctive enough to count inside a glued token (`relatedposts`).
+/// Distinctive enough to count inside a glued token (`relatedposts`);
+/// `class_substrings` searches for both lists (these stand as its reference).
+#[cfg(test)]
 const BOILERPLATE_SUBSTRINGS: &[&str] = &[
     "related",
     "sidebar",
@@ -362,64 +364,103 @@ const BOILERPLATE_SUBSTRINGS: &[&str] = &[
     "sharing",
     "social",
 ];
+#[cfg(test)]
 const STRONG_SUBSTRINGS: &[&str] = &["cookie", "consent", "gdpr", "outbrain", "taboola", "disqus"];
 
-/// Both lists in one automaton (one scan per class token); on a match (rare)
-/// the strong list is checked on its own.
-static CLASS_SUBSTRINGS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new(BOILERPLATE_SUBSTRINGS.iter().chain(STRONG_SUBSTRINGS))
-        .expect("static patterns")
-});
+/// What substrings of a lowercased token say.
+#[derive(Default)]
+struct Substrings {
+    /// One of either list.
+    boilerplate: bool,
+    /// One of the strong list.
+    strong: bool,
+    /// `caption` or `credit`.
+    caption: bool,
+}
+
+/// One pass over the lowercased token, keyed on the byte where a substring
+/// can start (the lists together start with nine letters).
+fn class_substrings(lower: &[u8]) -> Substrings {
+    let mut found = Substrings::default();
+    for (i, &b) in lower.iter().enumerate() {
+        let rest = &lower[i..];
+        match b {
+            b'r' => found.boilerplate |= rest.starts_with(b"related"),
+            b's' => {
+                found.boilerplate |= rest.starts_with(b"sidebar")
+                    || rest.starts_with(b"sharing")
+                    || rest.starts_with(b"social")
+            }
+            b'b' => found.boilerplate |= rest.starts_with(b"breadcrumb"),
+            b'n' => found.boilerplate |= rest.starts_with(b"newsletter"),
+            b'c' => {
+                if rest.starts_with(b"cookie") || rest.starts_with(b"consent") {
+                    found.strong = true;
+                } else {
+                    found.boilerplate |= rest.starts_with(b"comments");
+                    found.caption |= rest.starts_with(b"caption") || rest.starts_with(b"credit");
+                }
+            }
+            b'o' => found.strong |= rest.starts_with(b"outbrain"),
+            b't' => found.strong |= rest.starts_with(b"taboola"),
+            b'd' => found.strong |= rest.starts_with(b"disqus"),
+            b'g' => found.strong |= rest.starts_with(b"gdpr"),
+            _ => {}
+        }
+    }
+    found.boilerplate |= found.strong;
+    found
+}
 
 /// `content-with-sidebar`, `has-comments`, `no-ads`: a wrapper describing its
 /// neighbours, not the thing itself.
-fn is_negated_token(lower: &str) -> bool {
-    lower.split(['-', '_']).any(|w| {
+fn is_negated_token(lower: &[u8]) -> bool {
+    lower.split(|&b| b == b'-' || b == b'_').any(|w| {
         matches!(
             w,
-            "with" | "has" | "no" | "without" | "show" | "enable" | "enabled"
+            b"with" | b"has" | b"no" | b"without" | b"show" | b"enable" | b"enabled"
         )
     })
 }
 
 /// Class words of elements that hold a byline or date.
-fn is_byline_word(w: &str) -> bool {
+fn is_byline_word(w: &[u8]) -> bool {
     matches!(
         w,
-        "date"
-            | "time"
-            | "byline"
-            | "published"
-            | "publish"
-            | "pubdate"
-            | "posted"
-            | "dateline"
-            | "timestamp"
-            | "datum"
-            | "meta"
-            | "updated"
-            | "postdate"
-            | "entrydate"
+        b"date"
+            | b"time"
+            | b"byline"
+            | b"published"
+            | b"publish"
+            | b"pubdate"
+            | b"posted"
+            | b"dateline"
+            | b"timestamp"
+            | b"datum"
+            | b"meta"
+            | b"updated"
+            | b"postdate"
+            | b"entrydate"
     )
 }
 
-fn is_strong_boilerplate_word(w: &str) -> bool {
+fn is_strong_boilerplate_word(w: &[u8]) -> bool {
     matches!(
         w,
-        "cookie"
-            | "cookies"
-            | "consent"
-            | "gdpr"
-            | "newsletter"
-            | "modal"
-            | "popup"
-            | "disqus"
-            | "outbrain"
-            | "taboola"
+        b"cookie"
+            | b"cookies"
+            | b"consent"
+            | b"gdpr"
+            | b"newsletter"
+            | b"modal"
+            | b"popup"
+            | b"disqus"
+            | b"outbrain"
+            | b"taboola"
     )
 }
 
-fn flag_word(f: &mut ClassFlags, w: &str) {
+fn flag_word(f: &mut ClassFlags, w: &[u8]) {
     if is_boilerplate_word(w) {
         f.boilerplate = true;
         if is_strong_boilerplate_word(w) {
@@ -432,16 +473,9 @@ fn flag_word(f: &mut ClassFlags, w: &str) {
     if is_byline_word(w) {
         f.byline = true;
     }
-    if matches!(w, "updated" | "modified") {
+    if matches!(w, b"updated" | b"modified") {
         f.updated = true;
     }
-}
-
-/// Buffers reused across tokens.
-#[derive(Default)]
-struct TokenScratch {
-    lower: String,
-    glued: String,
 }
 
 fn has_caption_word(v: &str) -> bool {
@@ -451,9 +485,17 @@ fn has_caption_word(v: &str) -> bool {
 /// Flags are only ever set, token by token, so the flags of an element are
 /// those of its id merged with those of its class attribute; pages repeat
 /// the same class attribute hundreds of times, so its flags are cached.
-#[derive(Default)]
 struct ClassFlagsCache {
     by_class: HashMap<String, ClassFlags, BuildHasherDefault<FxHasher>>,
+}
+
+impl Default for ClassFlagsCache {
+    fn default() -> Self {
+        // room for a typical page's distinct class attributes
+        ClassFlagsCache {
+            by_class: HashMap::with_capacity_and_hasher(256, Default::default()),
+        }
+    }
 }
 
 impl ClassFlagsCache {
@@ -463,14 +505,15 @@ impl ClassFlagsCache {
             f.merge(cached_token_flags(id));
         }
         if let Some(class) = attrs.class {
+            // one token: the token memo holds its flags already
+            if is_one_token(class) {
+                f.merge(cached_token_flags(class));
+                return f;
+            }
             let cached = match self.by_class.get(class) {
                 Some(&c) => c,
                 None => {
-                    let mut c = ClassFlags::default();
-                    for token in class.split_whitespace().take(12) {
-                        c.merge(cached_token_flags(token));
-                    }
-                    c.caption_word |= has_caption_word(class);
+                    let c = multi_token_flags(class);
                     self.by_class.insert(class.to_string(), c);
                     c
                 }
@@ -481,23 +524,77 @@ impl ClassFlagsCache {
     }
 }
 
+/// How many tokens of a class attribute are read for their words.
+const MAX_CLASS_TOKENS: usize = 12;
+
+/// The flags of a class attribute, from those of its first tokens; the
+/// tokens' flags hold their caption words, and the rest of the attribute is
+/// searched for those alone.
+fn multi_token_flags(class: &str) -> ClassFlags {
+    let mut c = ClassFlags::default();
+    if !class.is_ascii() {
+        let mut tokens = class.split_whitespace();
+        for token in tokens.by_ref().take(MAX_CLASS_TOKENS) {
+            c.merge(cached_token_flags(token));
+        }
+        c.caption_word |= tokens.any(has_caption_word);
+        return c;
+    }
+    // ASCII: `split_whitespace` over bytes, without decoding chars
+    let bytes = class.as_bytes();
+    let mut i = 0;
+    let mut taken = 0;
+    while taken < MAX_CLASS_TOKENS {
+        while bytes.get(i).is_some_and(|&b| is_ascii_space(b)) {
+            i += 1;
+        }
+        let start = i;
+        while bytes.get(i).is_some_and(|&b| !is_ascii_space(b)) {
+            i += 1;
+        }
+        if start == i {
+            break;
+        }
+        c.merge(cached_token_flags(&class[start..i]));
+        taken += 1;
+    }
+    c.caption_word |= has_caption_word(&class[i..]);
+    c
+}
+
+/// Whether `s` is one token: not empty, ASCII and no byte at or below the
+/// space (so no whitespace). No early exit: the loop vectorizes.
+fn is_one_token(s: &str) -> bool {
+    !s.is_empty() && s.bytes().fold(true, |ok, b| ok & (b > b' ' && b < 0x80))
+}
+
 /// Token flags seen on earlier pages of this thread: sites share their
 /// class names (`menu-item`, `clearfix`, `entry-content`) page after page.
 /// Bounded: emptied when full.
-#[derive(Default)]
 struct TokenFlagsMemo {
     by_token: HashMap<Box<str>, ClassFlags, BuildHasherDefault<FxHasher>>,
-    scratch: TokenScratch,
+}
+
+impl Default for TokenFlagsMemo {
+    fn default() -> Self {
+        // a hundred pages' worth at once, rather than growing (and
+        // rehashing) through the first pages
+        TokenFlagsMemo {
+            by_token: HashMap::with_capacity_and_hasher(TOKEN_MEMO_START, Default::default()),
+        }
+    }
 }
 
 const TOKEN_MEMO_CAPACITY: usize = 50_000;
+const TOKEN_MEMO_START: usize = 16_384;
 
 thread_local! {
     static TOKEN_FLAGS_MEMO: RefCell<TokenFlagsMemo> = RefCell::new(TokenFlagsMemo::default());
 }
 
 /// The flags of one token, `caption_word` included (memoised with the rest:
-/// ids are checked for it on every element).
+/// ids are checked for it on every element, and a class attribute's is
+/// that of its tokens).
 fn cached_token_flags(token: &str) -> ClassFlags {
     let mut f = ClassFlags::default();
     // too long to be a word list's concern: `token_flags` skips them
@@ -510,8 +607,7 @@ fn cached_token_flags(token: &str) -> ClassFlags {
             if let Some(&cached) = memo.by_token.get(token) {
                 return cached;
             }
-            token_flags(&mut f, token, &mut memo.scratch);
-            f.caption_word |= has_caption_word(token);
+            token_flags(&mut f, token);
             if memo.by_token.len() >= TOKEN_MEMO_CAPACITY {
                 memo.by_token.clear();
             }
@@ -519,8 +615,7 @@ fn cached_token_flags(token: &str) -> ClassFlags {
             f
         }
         Err(_) => {
-            token_flags(&mut f, token, &mut TokenScratch::default());
-            f.caption_word |= has_caption_word(token);
+            token_flags(&mut f, token);
             f
         }
     })
@@ -570,24 +665,15 @@ impl FxHasher {
 /// match but `commentary` does not.
 const MAX_TOKEN_LEN: usize = 100;
 
-fn token_flags(f: &mut ClassFlags, token: &str, scratch: &mut TokenScratch) {
-    let TokenScratch { lower, glued } = scratch;
-    if token.len() > MAX_TOKEN_LEN {
+fn token_flags(f: &mut ClassFlags, token: &str) {
+    let bytes = token.as_bytes();
+    if bytes.len() > MAX_TOKEN_LEN {
         return;
     }
-    lower.clear();
-    lower.push_str(token);
-    lower.make_ascii_lowercase();
-    if is_negated_token(lower) {
-        return;
-    }
-    if CLASS_SUBSTRINGS.is_match(lower.as_str()) {
-        f.boilerplate = true;
-        if STRONG_SUBSTRINGS.iter().any(|s| lower.contains(s)) {
-            f.strong = true;
-        }
-    }
-    // word spans, found on the original (for camelCase), cut from `lower`
+    // the token lowercased (ASCII only, so offsets stay), and its word
+    // spans, found on the original for camelCase
+    let mut lower_buf = [0u8; MAX_TOKEN_LEN];
+    let lower = &mut lower_buf[..bytes.len()];
     let mut spans: [(usize, usize); 8] = [(0, 0); 8];
     let mut count = 0;
     let mut start: Option<usize> = None;
@@ -607,12 +693,15 @@ fn token_flags(f: &mut ClassFlags, token: &str, scratch: &mut TokenScratch) {
     };
     // class names are nearly always ASCII: bytes then, chars otherwise
     if token.is_ascii() {
-        for (i, b) in token.bytes().enumerate() {
+        for (i, (&b, low)) in bytes.iter().zip(lower.iter_mut()).enumerate() {
+            *low = b.to_ascii_lowercase();
             let sep = matches!(b, b'-' | b'_' | b':' | b'.');
             boundary(i, sep, b.is_ascii_uppercase() && prev_lower);
             prev_lower = b.is_ascii_lowercase() || b.is_ascii_digit();
         }
     } else {
+        lower.copy_from_slice(bytes);
+        lower.make_ascii_lowercase();
         for (i, c) in token.char_indices() {
             let sep = matches!(c, '-' | '_' | ':' | '.');
             boundary(i, sep, c.is_uppercase() && prev_lower);
@@ -621,37 +710,49 @@ fn token_flags(f: &mut ClassFlags, token: &str, scratch: &mut TokenScratch) {
     }
     if let Some(s) = start {
         if count < spans.len() {
-            spans[count] = (s, token.len());
+            spans[count] = (s, bytes.len());
             count += 1;
         }
     }
+    let lower = &*lower;
+    let found = class_substrings(lower);
+    f.caption_word |= found.caption;
+    if is_negated_token(lower) {
+        return;
+    }
+    f.boilerplate |= found.boilerplate;
+    f.strong |= found.strong;
     // page builders name every content box `elementor-widget-…`
-    let builder = lower.starts_with("elementor");
+    let builder = lower.starts_with(b"elementor");
+    let mut glued_buf = [0u8; MAX_TOKEN_LEN];
     for k in 0..count {
         let (a, b) = spans[k];
-        if let Some(w) = lower.get(a..b) {
-            let skip = match w {
-                // `field-label-hidden` hides a field's label, not the field
-                "hidden" | "hide" => {
-                    k > 0
-                        && spans
-                            .get(k - 1)
-                            .and_then(|&(c, d)| lower.get(c..d))
-                            .is_some_and(|p| matches!(p, "label" | "title" | "heading" | "caption"))
-                }
-                "widget" => builder,
-                _ => false,
-            };
-            if !skip {
-                flag_word(f, w);
+        let Some(w) = lower.get(a..b) else { continue };
+        let skip = match w {
+            // `field-label-hidden` hides a field's label, not the field
+            b"hidden" | b"hide" => {
+                k > 0
+                    && spans
+                        .get(k - 1)
+                        .and_then(|&(c, d)| lower.get(c..d))
+                        .is_some_and(|p| matches!(p, b"label" | b"title" | b"heading" | b"caption"))
             }
+            b"widget" => builder,
+            _ => false,
+        };
+        if !skip {
+            flag_word(f, w);
         }
-        if k + 1 < count {
-            let (c, d) = spans[k + 1];
-            if let (Some(x), Some(y)) = (lower.get(a..b), lower.get(c..d)) {
-                glued.clear();
-                glued.push_str(x);
-                glued.push_str(y);
+        if let Some(y) = spans
+            .get(k + 1)
+            .filter(|_| k + 1 < count)
+            .and_then(|&(c, d)| lower.get(c..d))
+        {
+            // the two words are disjoint parts of the token: they fit
+            let glued_len = w.len() + y.len();
+            if let Some(glued) = glued_buf.get_mut(..glued_len) {
+                glued[..w.len()].copy_from_slice(w);
+                glued[w.len()..].copy_from_slice(y);
                 flag_word(f, glued);
             }
         }
@@ -1038,49 +1139,55 @@ impl<'m> Walker<'m> {
     }
 }
 
+/// Words of headings that open a section of links or comments, lowercase.
+const SECTION_HEADING_WORDS: &[&str] = &[
+    "related",
+    "you may also like",
+    "you might also like",
+    "you may like",
+    "more from",
+    "more stories",
+    "more news",
+    "read more",
+    "read next",
+    "recommended",
+    "also read",
+    "see also",
+    "more on this",
+    "most popular",
+    "most read",
+    "trending",
+    "comments",
+    "leave a reply",
+    "leave a comment",
+    "share this",
+    "lesen sie auch",
+    "mehr zum thema",
+    "könnte sie auch interessieren",
+    "auch interessant",
+    "weitere artikel",
+    "meistgelesen",
+    "kommentare",
+    "vous aimerez aussi",
+    "lire aussi",
+    "sur le même sujet",
+    "te puede interesar",
+    "noticias relacionadas",
+    "leia também",
+    "você pode gostar",
+    "veja também",
+    "potrebbe interessarti",
+    "articoli correlati",
+    "leggi anche",
+];
+
+/// All of them in one automaton: one scan of a heading instead of one each.
+static SECTION_HEADING_AUTOMATON: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(SECTION_HEADING_WORDS).expect("static patterns"));
+
 fn is_section_boilerplate_heading(text: &str) -> bool {
-    const PATTERNS: &[&str] = &[
-        "related",
-        "you may also like",
-        "you might also like",
-        "you may like",
-        "more from",
-        "more stories",
-        "more news",
-        "read more",
-        "read next",
-        "recommended",
-        "also read",
-        "see also",
-        "more on this",
-        "most popular",
-        "most read",
-        "trending",
-        "comments",
-        "leave a reply",
-        "leave a comment",
-        "share this",
-        "lesen sie auch",
-        "mehr zum thema",
-        "könnte sie auch interessieren",
-        "auch interessant",
-        "weitere artikel",
-        "meistgelesen",
-        "kommentare",
-        "vous aimerez aussi",
-        "lire aussi",
-        "sur le même sujet",
-        "te puede interesar",
-        "noticias relacionadas",
-        "leia também",
-        "você pode gostar",
-        "veja também",
-        "potrebbe interessarti",
-        "articoli correlati",
-        "leggi anche",
-    ];
     let lower = text.to_lowercase();
-    PATTERNS.iter().any(|p| lower.contains(p))
+    SECTION_HEADING_AUTOMATON.is_match(lower.as_str())
         || (text.chars().count() <= 40
             && (lower.starts_with("more ") || lower.starts_with("mehr ")))
 }
@@ -1402,12 +1509,13 @@ pub(crate) fn debug_listing(doc: &Dom<'_>) -> String {
 fn extract_with(doc: &Dom<'_>, meta: &mut MetaCollector, debug: Option<&mut String>) -> Content {
     let mut w = Walker {
         meta,
-        blocks: Vec::new(),
-        // one per element: at most one per node, and growing it costs copies
+        // typical pages' needs from the start: growing costs copies
+        blocks: Vec::with_capacity(256),
+        // one per element: at most one per node
         records: Vec::with_capacity(doc.len()),
-        removals: Vec::new(),
-        stack: Vec::new(),
-        buf: String::new(),
+        removals: Vec::with_capacity(64),
+        stack: Vec::with_capacity(64),
+        buf: String::with_capacity(1024),
         buf_link_chars: 0,
         buf_leading_link_chars: 0,
         buf_has_plain: false,
@@ -1774,6 +1882,11 @@ fn is_long_heading(b: &Block) -> bool {
     b.kind == BlockKind::Heading && b.chars >= 120 && has_sentence_end(&b.text)
 }
 
+/// Builds every pattern of this module now rather than on first use.
+pub(crate) fn compile_patterns() {
+    LazyLock::force(&SECTION_HEADING_AUTOMATON);
+}
+
 /// "Headline(link) excerpt": a teaser for another page.
 fn is_teaser(b: &Block) -> bool {
     b.leading_link_chars >= 25 && b.chars >= b.leading_link_chars + 20
@@ -1781,11 +1894,6 @@ fn is_teaser(b: &Block) -> bool {
 
 fn is_edge_noise(b: &Block) -> bool {
     !matches!(b.kind, BlockKind::Heading) && b.chars < 40 && !has_sentence_end(&b.text)
-}
-
-/// Builds every pattern of this module now rather than on first use.
-pub(crate) fn compile_patterns() {
-    LazyLock::force(&CLASS_SUBSTRINGS);
 }
 
 #[cfg(test)]
@@ -1887,6 +1995,123 @@ mod tests {
             let want = contains_ignore_ascii_case(style, "display")
                 || contains_ignore_ascii_case(style, "visibility");
             assert_eq!(mentions_display_or_visibility(style), want, "{style:?}");
+        }
+    }
+
+    /// The substring scan against the lists searched one by one.
+    fn check_substrings(token: &str) {
+        let lower = token.to_ascii_lowercase();
+        let found = class_substrings(lower.as_bytes());
+        let any = BOILERPLATE_SUBSTRINGS
+            .iter()
+            .chain(STRONG_SUBSTRINGS)
+            .any(|w| lower.contains(w));
+        let strong = STRONG_SUBSTRINGS.iter().any(|w| lower.contains(w));
+        assert_eq!(found.boilerplate, any, "boilerplate substring in {token:?}");
+        assert_eq!(found.strong, strong, "strong substring in {token:?}");
+        assert_eq!(
+            found.caption,
+            has_caption_word(token),
+            "caption in {token:?}"
+        );
+    }
+
+    #[test]
+    fn class_flags_are_those_of_the_tokens() {
+        let data = include_str!("../../tests/fixtures/class_tokens.txt");
+        let mut n = 0;
+        // whitespace that a line cannot hold
+        let odd = [
+            "a\u{b}sidebar",
+            "x\tphoto-caption",
+            "\u{c}related\r\n",
+            "one\u{a0}cookie",
+        ];
+        let lines = data
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'));
+        for class in lines.chain(odd) {
+            let mut want = ClassFlags::default();
+            for token in class.split_whitespace() {
+                check_substrings(token);
+            }
+            for token in class.split_whitespace().take(12) {
+                want.merge(cached_token_flags(token));
+            }
+            want.caption_word |= has_caption_word(class);
+            let attrs = WalkAttrs {
+                class: Some(class),
+                ..Default::default()
+            };
+            let got = ClassFlagsCache::default().flags(&attrs);
+            let fields = |f: ClassFlags| {
+                [
+                    f.boilerplate,
+                    f.strong,
+                    f.body,
+                    f.byline,
+                    f.updated,
+                    f.caption_word,
+                ]
+            };
+            assert_eq!(fields(got), fields(want), "{class:?}");
+            n += 1;
+        }
+        assert!(n > 30);
+        // every listed word at the start, middle and end of a token
+        for w in BOILERPLATE_SUBSTRINGS.iter().chain(STRONG_SUBSTRINGS) {
+            for token in [
+                w.to_string(),
+                format!("x{w}y"),
+                format!("pre-{w}"),
+                w.to_uppercase(),
+            ] {
+                check_substrings(&token);
+            }
+        }
+        assert!(cached_token_flags("siteCookieBox").strong);
+        assert!(!cached_token_flags("no-sidebar").boilerplate);
+        assert!(cached_token_flags("no-caption").caption_word);
+    }
+
+    #[test]
+    fn one_token_means_no_whitespace() {
+        for (s, want) in [
+            ("", false),
+            ("main", true),
+            ("a-b_c:d.e", true),
+            ("two words", false),
+            ("tab\tbed", false),
+            ("nbsp\u{a0}split", false),
+            ("caf\u{e9}", false),
+        ] {
+            assert_eq!(is_one_token(s), want, "{s:?}");
+            if want {
+                assert_eq!(s.split_whitespace().collect::<Vec<_>>(), [s]);
+            }
+        }
+    }
+
+    #[test]
+    fn section_headings_hold_a_listed_phrase() {
+        for (heading, want) in [
+            ("Related articles", true),
+            ("YOU MAY ALSO LIKE", true),
+            ("Lesen Sie auch", true),
+            ("Sur le même sujet", true),
+            ("More from the desk", true),
+            ("Mehr Politik", true),
+            ("The council meeting", false),
+            ("Unrelated", true),
+            (
+                "Weather for the weekend in the northern valleys and the coast",
+                false,
+            ),
+        ] {
+            assert_eq!(is_section_boilerplate_heading(heading), want, "{heading:?}");
+            let lower = heading.to_lowercase();
+            let listed = SECTION_HEADING_WORDS.iter().any(|w| lower.contains(w));
+            assert_eq!(SECTION_HEADING_AUTOMATON.is_match(lower.as_str()), listed);
         }
     }
 

@@ -4,6 +4,7 @@
 
 use super::{DateCandidate, DateSource};
 use chronicle_model::PartialDate;
+use memchr::memmem;
 use regex::{Captures, Regex};
 use std::sync::LazyLock;
 
@@ -488,6 +489,15 @@ static SCRIPT_PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// How much of a script is lowercased at a time for the key search, and
+/// how far past it (a word beginning in the chunk ends there).
+const KEY_CHUNK: usize = 8 * 1024;
+const KEY_OVERLAP: usize = "created".len() - 1;
+
+static PUB_WORD: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("pub"));
+static CREATED_WORD: LazyLock<memmem::Finder<'static>> =
+    LazyLock::new(|| memmem::Finder::new("created"));
+
 /// The first publication-date value assigned to a known key (`datePublished`,
 /// `publishDate`, `published_at`, `first_published`…) in an inline script
 /// that is not JSON-LD: page state objects and analytics settings.
@@ -500,59 +510,69 @@ pub fn published_in_script(script: &str) -> Option<&str> {
     let bytes = window.as_bytes();
     // Every key holds `pub` (at offset 0, 4, 5 or 6: `pubDate`,
     // `datePublished`, `firstPublished`, `first_published`) or is
-    // `dateCreated`: keys are found from the `b` of `pub` and the final `d` of
-    // `created` (two fast byte scans), in increasing order.
-    let mut b_hits = memchr::memchr2_iter(b'b', b'B', bytes).peekable();
-    let mut d_hits = memchr::memchr2_iter(b'd', b'D', bytes).peekable();
-    // the same matches, in the same order, as a leftmost-first scan of the
-    // window with the key preceded by a word boundary: starts are tried in
-    // increasing order and never inside the previous match
+    // `dateCreated`. JavaScript is full of b and d, so the two words are
+    // searched for whole, in a lowercased copy made a chunk at a time (the
+    // first key usually comes early). They cannot overlap, so their
+    // occurrences come in the order of their starts.
+    let mut lowered: Vec<u8> = Vec::new();
     let mut resume = 0;
     let mut tried: Option<usize> = None;
-    loop {
-        let (at, from_b) = match (b_hits.peek(), d_hits.peek()) {
-            (None, None) => return None,
-            (Some(&b), Some(&d)) if d < b => (d_hits.next().unwrap_or(d), false),
-            (Some(&b), _) => (b_hits.next().unwrap_or(b), true),
-            (None, Some(&d)) => (d_hits.next().unwrap_or(d), false),
-        };
-        let offsets: &[usize] = if from_b {
-            let is_pub = at >= 2 && bytes[at - 2..at].eq_ignore_ascii_case(b"pu");
-            if !is_pub {
-                continue;
-            }
-            &[8, 7, 6, 2]
-        } else {
-            let is_created = at >= 6 && bytes[at - 6..=at].eq_ignore_ascii_case(b"created");
-            if !is_created {
-                continue;
-            }
-            &[10]
-        };
-        for &back in offsets {
-            let Some(start) = at.checked_sub(back) else {
-                continue;
+    let mut chunk_start = 0;
+    while chunk_start < bytes.len() {
+        let chunk_end = (chunk_start + KEY_CHUNK).min(bytes.len());
+        // a little more, for the words that begin in this chunk
+        let chunk = &bytes[chunk_start..(chunk_end + KEY_OVERLAP).min(bytes.len())];
+        lowered.clear();
+        lowered.extend_from_slice(chunk);
+        lowered.make_ascii_lowercase();
+        let lower = lowered.as_slice();
+        let own = chunk_end - chunk_start;
+        let mut pubs = PUB_WORD
+            .find_iter(lower)
+            .take_while(|&i| i < own)
+            .peekable();
+        let mut createds = CREATED_WORD
+            .find_iter(lower)
+            .take_while(|&i| i < own)
+            .peekable();
+        loop {
+            // `at`: the `b` of `pub` or the final `d` of `created`
+            let (at, from_b) = match (pubs.peek(), createds.peek()) {
+                (None, None) => break,
+                (Some(&p), Some(&c)) if c < p => {
+                    (chunk_start + createds.next().unwrap_or(c) + 6, false)
+                }
+                (Some(&p), _) => (chunk_start + pubs.next().unwrap_or(p) + 2, true),
+                (None, Some(&c)) => (chunk_start + createds.next().unwrap_or(c) + 6, false),
             };
-            if start < resume || tried.is_some_and(|t| start <= t) {
-                continue;
+            let offsets: &[usize] = if from_b { &[8, 7, 6, 2] } else { &[10] };
+            for &back in offsets {
+                let Some(start) = at.checked_sub(back) else {
+                    continue;
+                };
+                if start < resume || tried.is_some_and(|t| start <= t) {
+                    continue;
+                }
+                tried = Some(start);
+                let boundary = start == 0 || !is_ascii_word_byte(bytes[start - 1]);
+                if !boundary || !window.is_char_boundary(start) {
+                    continue;
+                }
+                let Some(found) = SCRIPT_PUBLISHED.captures(&window[start..]) else {
+                    continue;
+                };
+                let (Some(whole), Some(value)) = (found.get(0), found.get(1)) else {
+                    continue;
+                };
+                if value.as_str().bytes().any(|b| b.is_ascii_digit()) {
+                    return Some(value.as_str());
+                }
+                resume = start + whole.end();
             }
-            tried = Some(start);
-            let boundary = start == 0 || !is_ascii_word_byte(bytes[start - 1]);
-            if !boundary || !window.is_char_boundary(start) {
-                continue;
-            }
-            let Some(found) = SCRIPT_PUBLISHED.captures(&window[start..]) else {
-                continue;
-            };
-            let (Some(whole), Some(value)) = (found.get(0), found.get(1)) else {
-                continue;
-            };
-            if value.as_str().bytes().any(|b| b.is_ascii_digit()) {
-                return Some(value.as_str());
-            }
-            resume = start + whole.end();
         }
+        chunk_start = chunk_end;
     }
+    None
 }
 
 fn is_ascii_word_byte(b: u8) -> bool {
@@ -573,6 +593,8 @@ pub(crate) fn compile_patterns() {
     LazyLock::force(&URL_YYMMDD);
     LazyLock::force(&URL_YM);
     LazyLock::force(&SCRIPT_PUBLISHED);
+    LazyLock::force(&PUB_WORD);
+    LazyLock::force(&CREATED_WORD);
 }
 
 #[cfg(test)]
@@ -722,5 +744,12 @@ mod tests {
             Some("2019-01-01"),
         );
         check("pubpubpub created dateCreated", None);
+        // keys across the edges of the chunks the search lowercases
+        for key in ["datePublished", "DateCreated", "PUBDATE"] {
+            for pad in KEY_CHUNK - 14..KEY_CHUNK + 2 {
+                let script = format!(r#"{}{{"{key}":"2015-06-07"}}"#, " ".repeat(pad));
+                check(&script, Some("2015-06-07"));
+            }
+        }
     }
 }

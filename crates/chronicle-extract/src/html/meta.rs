@@ -733,12 +733,13 @@ impl MetaCollector {
     pub(crate) fn set_blocks<'a>(&mut self, blocks: impl Iterator<Item = &'a str>) {
         let start = self.h1_block.unwrap_or(0);
         for (i, t) in blocks.enumerate().take(MAX_SCANNED_BLOCKS) {
+            let has_digit = has_ascii_digit(t);
             if (start..start + NEAR_TITLE_BLOCKS).contains(&i) {
                 self.near_title.push(head(t, 300).to_string());
-            } else if t.len() <= 200 && t.bytes().any(|b| b.is_ascii_digit()) {
+            } else if t.len() <= 200 && has_digit {
                 self.other_short_blocks.push(t.to_string());
             }
-            if t.bytes().any(|b| b.is_ascii_digit()) {
+            if has_digit {
                 self.dated_text
                     .push(head(t, FALLBACK_BLOCK_BYTES).to_string());
             }
@@ -918,6 +919,15 @@ impl MetaCollector {
     }
 }
 
+/// Whether `t` holds an ASCII digit: 32 bytes at a time, each chunk
+/// without an early exit (so it vectorizes), stopping at the first chunk
+/// with one.
+fn has_ascii_digit(t: &str) -> bool {
+    t.as_bytes()
+        .chunks(32)
+        .any(|c| c.iter().fold(false, |found, b| found | b.is_ascii_digit()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -957,6 +967,21 @@ mod tests {
             false,
             None,
         );
+    }
+
+    #[test]
+    fn digits_found_in_any_chunk() {
+        for len in [0, 1, 31, 32, 33, 64, 100] {
+            let plain = "x".repeat(len);
+            assert!(!has_ascii_digit(&plain), "{len}");
+            for at in 0..len {
+                let mut t = plain.clone().into_bytes();
+                t[at] = b'7';
+                let t = String::from_utf8(t).expect("ascii");
+                assert!(has_ascii_digit(&t), "{t}");
+            }
+        }
+        assert!(!has_ascii_digit("\u{661}\u{662} é"));
     }
 
     #[test]

@@ -72,7 +72,8 @@ impl TimelineState {
         let method = self.date_method(options);
         let mut ranked: Vec<(PartialDate, f64)> = match method {
             Method::Mentions => candidates.iter().map(|(d, s)| (*d, s.support)).collect(),
-            Method::Ranker => {
+            // Events are ranked by their dates' ranker scores.
+            Method::Ranker | Method::Clusters | Method::ClustersNewsTls => {
                 let features = date_features(&candidates, self.docs.len());
                 candidates
                     .iter()
@@ -98,6 +99,19 @@ const SPREAD_POOL: usize = 5;
 /// the ranker alone crowds into the busiest weeks). Each picked date within
 /// [`CLOSE_SPACING`] of the typical spacing costs [`CROWDING`].
 fn spread_over_time(ranked: Vec<(PartialDate, f64)>, wanted: usize) -> Vec<(PartialDate, f64)> {
+    spread_over_time_with(ranked, wanted, &|_, _| 0.0)
+}
+
+/// Dates picked so far, with their scores.
+pub(crate) type Picked = [(PartialDate, f64)];
+
+/// [`spread_over_time`] with a further cost of a candidate given the dates
+/// already picked (used by [`crate::clust`]).
+pub(crate) fn spread_over_time_with(
+    ranked: Vec<(PartialDate, f64)>,
+    wanted: usize,
+    extra_cost: &dyn Fn(PartialDate, &Picked) -> f64,
+) -> Vec<(PartialDate, f64)> {
     let days = || ranked.iter().map(|(d, _)| d.first_day());
     let (Some(first), Some(last)) = (days().min(), days().max()) else {
         return ranked;
@@ -115,7 +129,7 @@ fn spread_over_time(ranked: Vec<(PartialDate, f64)>, wanted: usize) -> Vec<(Part
                     .iter()
                     .filter(|(o, _)| ((o.first_day() - d.first_day()).abs() as f64) < close)
                     .count();
-                (i, score - CROWDING * crowd as f64)
+                (i, score - CROWDING * crowd as f64 - extra_cost(*d, &out))
             })
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         let Some((i, _)) = best else { break };

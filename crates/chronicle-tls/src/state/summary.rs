@@ -1,8 +1,9 @@
 //! What a timeline says on each date: the candidate sentences of a date and
 //! the selection of its summary.
 
-use super::{has_keyword, SentenceRef, TimelineState, LEAD_MENTIONS, LEAD_SENTENCES};
+use super::{has_keyword, is_speech, SentenceRef, TimelineState, LEAD_MENTIONS, LEAD_SENTENCES};
 use crate::sentence_scorer::{SentenceFeatures, SentenceScorer};
+use crate::terms::{is_reader_comment, run_on_parts};
 use crate::vectors::SparseVector;
 use chronicle_model::{Granularity, PartialDate};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -51,6 +52,7 @@ impl TimelineState {
             .pools(date, next_day)
             .into_iter()
             .filter(|r| !used.contains(r))
+            .filter(|&(d, s)| !is_reader_comment(&self.docs[d].sentences[s].text))
             .collect();
         // On a wide pool, unit-length rows (as scikit-learn's
         // TfidfVectorizer gives news-tls's CentroidOpt): every sentence weighs
@@ -73,6 +75,23 @@ impl TimelineState {
         let centroid = vectors
             .iter()
             .fold(SparseVector::default(), |acc, v| acc.plus(v, 1.0));
+        // Terms that both the day's own reports and the later references to
+        // the date use are what happened on it (news-tls's PM_Mean keeps only
+        // those to narrow its pool); they count double.
+        let mut named = SparseVector::default();
+        let mut reported = SparseVector::default();
+        for (&(d, s), v) in refs.iter().zip(&vectors) {
+            if self.sentences[d][s].dates.contains(&date) {
+                named = named.plus(v, 1.0);
+            } else {
+                reported = reported.plus(v, 1.0);
+            }
+        }
+        let centroid = if unit {
+            centroid.boost_shared(&named, &reported, SHARED_TERM_WEIGHT)
+        } else {
+            centroid
+        };
         let allowed: Vec<usize> = (0..refs.len())
             .filter(|&i| {
                 let info = &self.sentences[refs[i].0][refs[i].1];
@@ -84,6 +103,7 @@ impl TimelineState {
             vectors,
             centroid,
             allowed,
+            unit,
         }
     }
 
@@ -178,11 +198,61 @@ impl TimelineState {
             .collect()
     }
 
-    /// Picks up to `k` sentences for `date`, skipping near-repeats, sentences
-    /// without a keyword and, while others remain, short ones and direct
-    /// speech. With a scorer: greedily by its score. Without: the sentence
-    /// that keeps the summary closest to the centroid of everything said
-    /// about the date (news-tls's CentroidOpt).
+    /// What a summary may quote from the allowed sentences of a pool: each
+    /// sentence, or the parts of a run-on one (headline, standfirst, caption
+    /// and first sentence of a page joined on one line) that are quotable and
+    /// have a keyword.
+    fn quotable_parts(&self, pool: &CandidatePool, keywords: &[String], unit: bool) -> Vec<Part> {
+        let mut parts = Vec::new();
+        for &i in &pool.allowed {
+            let (d, s) = pool.refs[i];
+            let info = &self.sentences[d][s];
+            let text = &self.docs[d].sentences[s].text;
+            let ranges = run_on_parts(text);
+            let whole =
+                ranges.len() == 1 && text.get(ranges[0].0..ranges[0].1) == Some(text.trim());
+            if ranges.is_empty() || whole {
+                parts.push(Part {
+                    index: i,
+                    range: (0, text.len()),
+                    vector: pool.vectors[i].clone(),
+                    words: info.words,
+                    speech: info.speech,
+                    lower: info.lower.clone(),
+                    learned: None,
+                });
+                continue;
+            }
+            for (a, b) in ranges {
+                let Some(piece) = text.get(a..b) else {
+                    continue;
+                };
+                let lower = piece.to_lowercase();
+                let words = piece.split_whitespace().count();
+                if words < MIN_PART_WORDS || !has_keyword(&lower, keywords) {
+                    continue;
+                }
+                let v = self.vocabulary.tf_idf(&self.vocabulary.counts_of(piece));
+                parts.push(Part {
+                    index: i,
+                    range: (a, b),
+                    vector: if unit { v.normalised() } else { v },
+                    words,
+                    speech: is_speech(piece),
+                    lower,
+                    learned: None,
+                });
+            }
+        }
+        parts
+    }
+
+    /// Picks up to `k` sentences (or parts of run-on sentences, as byte
+    /// ranges of the sentence's text) for `date`, skipping near-repeats,
+    /// sentences without a keyword and, while others remain, short ones and
+    /// direct speech. With a scorer: greedily by its score. Without: the
+    /// sentence that keeps the summary closest to the centroid of everything
+    /// said about the date (news-tls's CentroidOpt).
     pub(super) fn summarise(
         &self,
         date: PartialDate,
@@ -191,58 +261,115 @@ impl TimelineState {
         scorer: Option<&SentenceScorer>,
         next_day: bool,
         used: &HashSet<SentenceRef>,
-    ) -> Vec<SentenceRef> {
+    ) -> Vec<(SentenceRef, (usize, usize))> {
         let pool = self.candidate_pool(date, keywords, next_day, used);
-        let info = |i: usize| &self.sentences[pool.refs[i].0][pool.refs[i].1];
-        let scores: Vec<f64> = match scorer {
+        let parts: Vec<Part> = match scorer {
             Some(model) => {
                 let features = self.sentence_features(date, &pool, keywords);
-                let mut scores = vec![0.0; pool.refs.len()];
-                for (&i, x) in pool.allowed.iter().zip(&features) {
-                    scores[i] = model.score(x);
-                }
-                scores
+                pool.allowed
+                    .iter()
+                    .zip(&features)
+                    .map(|(&i, x)| {
+                        let (d, s) = pool.refs[i];
+                        let info = &self.sentences[d][s];
+                        Part {
+                            index: i,
+                            range: (0, self.docs[d].sentences[s].text.len()),
+                            vector: pool.vectors[i].clone(),
+                            words: info.words,
+                            speech: info.speech,
+                            lower: info.lower.clone(),
+                            learned: None,
+                        }
+                        .scored(model.score(x))
+                    })
+                    .collect()
             }
-            None => Vec::new(),
+            None => self.quotable_parts(&pool, keywords, pool.unit),
         };
-        let vectors = &pool.vectors;
-        let mut remaining: Vec<usize> = pool
-            .allowed
-            .iter()
-            .copied()
-            .filter(|&i| info(i).words >= MIN_SUMMARY_WORDS && !info(i).speech)
+        let scores: Vec<f64> = parts.iter().map(|p| p.score()).collect();
+        let mut remaining: Vec<usize> = (0..parts.len())
+            .filter(|&j| parts[j].words >= MIN_SUMMARY_WORDS && !parts[j].speech)
             .collect();
         if remaining.is_empty() {
-            remaining = pool.allowed.clone();
+            remaining = (0..parts.len()).collect();
         }
+        // Only on wide pools, as unit vectors: on a pool of a few documents
+        // the long lead sentences say what the date is about.
+        let length_cost = LENGTH_COST;
         let mut chosen: Vec<usize> = Vec::new();
         let mut summary = SparseVector::default();
         while chosen.len() < k && !remaining.is_empty() {
             let best = remaining
                 .iter()
                 .enumerate()
-                .map(|(pos, &i)| {
+                .map(|(pos, &j)| {
                     let gain = match scorer {
-                        Some(_) => scores[i],
-                        None => summary.plus(&vectors[i], 1.0).cosine(&pool.centroid),
+                        Some(_) => scores[j],
+                        None => {
+                            summary.plus(&parts[j].vector, 1.0).cosine(&pool.centroid)
+                                - length_cost * (parts[j].words.max(1) as f64).ln()
+                        }
                     };
                     (pos, gain)
                 })
                 .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
             let Some((pos, _)) = best else { break };
-            let i = remaining.remove(pos);
+            let j = remaining.remove(pos);
             let repeats = chosen.iter().any(|&c| {
-                pool.refs[c] == pool.refs[i]
-                    || info(c).lower == info(i).lower
-                    || vectors[c].cosine(&vectors[i]) > REDUNDANT
+                (parts[c].index == parts[j].index && parts[c].range == parts[j].range)
+                    || parts[c].lower == parts[j].lower
+                    || parts[c].vector.cosine(&parts[j].vector) > REDUNDANT
             });
             if repeats {
                 continue;
             }
-            summary = summary.plus(&vectors[i], 1.0);
-            chosen.push(i);
+            summary = summary.plus(&parts[j].vector, 1.0);
+            chosen.push(j);
         }
-        chosen.into_iter().map(|i| pool.refs[i]).collect()
+        chosen
+            .into_iter()
+            .map(|j| (pool.refs[parts[j].index], parts[j].range))
+            .collect()
+    }
+}
+
+/// Shorter parts of a run-on sentence are labels, not statements.
+const MIN_PART_WORDS: usize = 6;
+
+/// Weight in the date's centroid of terms both its reports and its later
+/// mentions use, relative to the others.
+const SHARED_TERM_WEIGHT: f64 = 2.0;
+
+/// Cost per unit of ln(words) of a summary sentence: at the same closeness to
+/// the centroid, the shorter sentence says it with fewer stray words (ROUGE
+/// precision), as a timeline entry does.
+const LENGTH_COST: f64 = 0.02;
+
+/// A sentence, or a part of a run-on sentence, a summary may quote.
+struct Part {
+    /// Index into the pool's `refs`.
+    index: usize,
+    /// Byte range in the sentence's text.
+    range: (usize, usize),
+    vector: SparseVector,
+    words: usize,
+    speech: bool,
+    lower: String,
+    /// A sentence scorer's score.
+    learned: Option<f64>,
+}
+
+impl Part {
+    fn scored(self, score: f64) -> Part {
+        Part {
+            learned: Some(score),
+            ..self
+        }
+    }
+
+    fn score(&self) -> f64 {
+        self.learned.unwrap_or(0.0)
     }
 }
 
@@ -253,6 +380,8 @@ struct CandidatePool {
     centroid: SparseVector,
     /// Indices into `refs` of the sentences a summary may use.
     allowed: Vec<usize>,
+    /// Whether the vectors are scaled to unit length.
+    unit: bool,
 }
 
 /// A sentence this close to another document's pool sentences repeats its content.
