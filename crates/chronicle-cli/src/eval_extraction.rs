@@ -10,7 +10,7 @@ use chronicle_eval::extraction::{
 };
 use chronicle_extract::extract_html;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -37,6 +37,11 @@ pub struct ExtractionArgs {
     /// keyed by page URL, for scoring with the data set's own scripts.
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
+    /// Score the texts in FILE (a JSON object keyed by page URL, as `--out`
+    /// writes) instead of running chronicle's extractor; a page missing from
+    /// FILE counts as an empty output.
+    #[arg(long, value_name = "FILE", conflicts_with = "out")]
+    system: Option<PathBuf>,
 }
 
 fn extract(html: &str, url: Option<&str>) -> Extracted {
@@ -81,12 +86,37 @@ fn print_report(r: &ExtractionReport, errors: usize) {
     }
 }
 
+/// The texts of another system, keyed by page URL.
+fn read_system(path: &Path) -> Result<BTreeMap<String, String>> {
+    let raw = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    serde_json::from_slice(&raw).with_context(|| {
+        format!(
+            "{}: expected a JSON object of texts keyed by URL",
+            path.display()
+        )
+    })
+}
+
 pub fn run(args: &ExtractionArgs, quiet: bool) -> Result<ExitCode> {
     let dir = &args.dir;
     let mut texts: BTreeMap<String, String> = BTreeMap::new();
     let keep = args.out.is_some();
+    let system = args.system.as_deref().map(read_system).transpose()?;
+    let mut missing = 0usize;
     let extract_and_keep = |html: &str, url: Option<&str>| {
-        let extracted = extract(html, url);
+        let extracted = match &system {
+            Some(given) => {
+                let text = given.get(url.unwrap_or_default()).cloned();
+                if text.is_none() {
+                    missing += 1;
+                }
+                Extracted {
+                    text: text.unwrap_or_default(),
+                    ..Extracted::default()
+                }
+            }
+            None => extract(html, url),
+        };
         if keep {
             texts.insert(url.unwrap_or_default().to_string(), extracted.text.clone());
         }
@@ -112,6 +142,9 @@ pub fn run(args: &ExtractionArgs, quiet: bool) -> Result<ExitCode> {
     };
     if report.pages == 0 {
         anyhow::bail!("no pages found in {}", dir.display());
+    }
+    if missing > 0 {
+        eprintln!("warning: {missing} pages have no text in the --system file (scored as empty)");
     }
     if let Some(out) = &args.out {
         std::fs::write(out, serde_json::to_string_pretty(&texts)?)

@@ -1,6 +1,8 @@
 //! Debugging aid: prints the element outline of a page as our parser builds
 //! it, to `DEPTH` levels (default 6). `dom_outline PAGE.html[.gz] [DEPTH]`
 
+mod common;
+
 use chronicle_extract::html::dom::Dom;
 
 fn main() {
@@ -10,11 +12,7 @@ fn main() {
         std::process::exit(2);
     };
     let max_depth: usize = args.get(1).and_then(|d| d.parse().ok()).unwrap_or(6);
-    let text = if path.ends_with(".gz") {
-        chronicle_eval::extraction::read_gz_text(std::path::Path::new(path)).unwrap_or_default()
-    } else {
-        std::fs::read_to_string(path).unwrap_or_default()
-    };
+    let text = common::read_page(std::path::Path::new(path));
     let dom = Dom::parse(&text);
     for node in dom.nodes() {
         let depth = node.ancestors().count();

@@ -1,6 +1,8 @@
 //! Debugging aid: prints the element chain above every text node that
 //! contains a snippet. `html_ancestors PAGE.html[.gz] SNIPPET`
 
+mod common;
+
 use chronicle_extract::html::dom::Dom;
 
 fn main() {
@@ -9,11 +11,7 @@ fn main() {
         eprintln!("usage: html_ancestors PAGE.html[.gz] SNIPPET");
         std::process::exit(2);
     };
-    let text = if path.ends_with(".gz") {
-        chronicle_eval::extraction::read_gz_text(std::path::Path::new(path)).unwrap_or_default()
-    } else {
-        std::fs::read_to_string(path).unwrap_or_default()
-    };
+    let text = common::read_page(std::path::Path::new(path));
     if key == "--blocks" {
         print!("{}", chronicle_extract::html::debug_blocks(&text));
         return;

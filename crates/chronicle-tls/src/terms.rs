@@ -303,6 +303,232 @@ fn dateline_length(tokens: &[&str], i: usize) -> usize {
     n.min(tokens.len() - i)
 }
 
+/// Tokens of page furniture starting at `tokens[i]` that no summary should
+/// quote, or 0: a `|` separator, a bullet, a page dateline, a time stamp, a
+/// photo credit, or a parenthesised update stamp or credit. `part_start`:
+/// nothing quotable precedes `i` since the last boundary.
+fn junk_length(tokens: &[&str], i: usize, part_start: bool) -> usize {
+    let token = tokens[i];
+    // "•" read as Latin-1 and transliterated ("… leak cents Obama says …").
+    let bullet = token == "cents"
+        && i > 0
+        && !tokens[i - 1].chars().any(|c| c.is_ascii_digit())
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| n.starts_with(char::is_uppercase));
+    let leading_dash = part_start && matches!(token, "-" | "--" | "\u{2013}" | "\u{2014}");
+    if token == "|" || token == "\u{2022}" || bullet || leading_dash {
+        return 1;
+    }
+    let n = dateline_length(tokens, i);
+    if n > 0 {
+        return n;
+    }
+    let n = stamp_length(tokens, i, part_start);
+    if n > 0 {
+        return n;
+    }
+    let n = photo_credit_length(tokens, i);
+    if n > 0 {
+        return n;
+    }
+    let n = byline_length(tokens, i);
+    if n > 0 {
+        return n;
+    }
+    let n = capitals_length(tokens, i);
+    if n > 0 {
+        return n;
+    }
+    parenthetical_length(tokens, i, part_start)
+}
+
+/// Whether `t` is a word in capitals ("NEW", "ORLEANS,", "U.S.").
+fn is_capitals(t: &str) -> bool {
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && t.chars()
+            .all(|c| c.is_uppercase() || matches!(c, '.' | ',' | '-' | '\'' | ':'))
+}
+
+/// Tokens of a headline in capitals from `tokens[i]` ("NEW CAP FOR LEAKING
+/// OIL WELL"): three or more words in capitals, or 0.
+fn capitals_length(tokens: &[&str], i: usize) -> usize {
+    if i > 0 && is_capitals(tokens[i - 1]) {
+        return 0;
+    }
+    let n = tokens[i..].iter().take_while(|t| is_capitals(t)).count();
+    if n >= 3 && i + n < tokens.len() {
+        n
+    } else {
+        0
+    }
+}
+
+/// Tokens of a byline from `tokens[i]` ("By Michael D. Shear and Robert
+/// Barnes"), or 0: "By" and one or more names of two or three capitalised
+/// words joined by "and".
+fn byline_length(tokens: &[&str], i: usize) -> usize {
+    if tokens[i] != "By" {
+        return 0;
+    }
+    let name_word = |t: &str| {
+        let mut c = t.chars();
+        c.next().is_some_and(char::is_uppercase)
+            && t.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+            && !WEEKDAYS.contains(&t)
+            && !MONTHS.contains(&t)
+    };
+    let initial = |t: &str| t.len() == 2 && t.ends_with('.') && t.starts_with(char::is_uppercase);
+    let mut n = 1;
+    loop {
+        let at = |k: usize| tokens.get(i + k).copied().unwrap_or("");
+        if !(name_word(at(n)) && (name_word(at(n + 1)) || initial(at(n + 1)))) {
+            return if n > 1 { n } else { 0 };
+        }
+        n += 2;
+        if initial(at(n - 1)) {
+            if !name_word(at(n)) {
+                return 0;
+            }
+            n += 1;
+        }
+        if at(n) != "and" {
+            return if i + n < tokens.len() { n } else { 0 };
+        }
+        n += 1;
+    }
+}
+
+/// Longest parenthesis dropped as an update stamp or a credit.
+const STAMP_TOKENS: usize = 15;
+
+const CLOCK_WORDS: &[&str] = &[
+    "am", "pm", "a.m.", "p.m.", "AM", "PM", "UK", "time", "local",
+];
+
+const STAMP_CONNECTORS: &[&str] = &[
+    ",", ";", "|", "-", "--", "Last", "updated", "Updated", "at", "Help",
+];
+
+/// Whether `t` (trimmed of punctuation) is a time zone ("GMT", "ET", "BST").
+fn is_zone(t: &str) -> bool {
+    (2..=4).contains(&t.len())
+        && t.chars().all(|c| c.is_ascii_uppercase())
+        && (t.ends_with('T') || t == "UTC")
+}
+
+/// Tokens of a time stamp starting at `tokens[i]` ("15 February 12 22:17
+/// GMT", "09:55 UK time , Thursday , 6 January 2011", "6 January 2011 Last
+/// updated at 18:51 GMT Help", "3.40 pm:"), or 0. A run of date and clock
+/// words with a clock time, at the start of a part or with a zone, a weekday
+/// or a month in it (not "after 8.30 am, the …").
+fn stamp_length(tokens: &[&str], i: usize, part_start: bool) -> usize {
+    let plain = |t: &str| {
+        t.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '(' | ')'))
+            .to_string()
+    };
+    let month = |t: &str| {
+        let t = t.trim_end_matches('.');
+        t.len() >= 3 && MONTHS.iter().any(|m| m.starts_with(t))
+    };
+    let weekday = |t: &str| t.len() >= 3 && WEEKDAYS.iter().any(|w| w.starts_with(t));
+    let number = |t: &str| (1..=4).contains(&t.len()) && t.chars().all(|c| c.is_ascii_digit());
+    let first = plain(tokens[i]);
+    if !(number(&first) || is_clock(&first) || month(&first) || weekday(&first)) {
+        return 0;
+    }
+    if i > 0
+        && matches!(
+            tokens[i - 1],
+            "at" | "by" | "from" | "until" | "after" | "before" | "since"
+        )
+    {
+        return 0;
+    }
+    let mut n = 0;
+    let (mut clock, mut named) = (false, false);
+    let mut end = 0;
+    for t in &tokens[i..] {
+        let p = plain(t);
+        let c = is_clock(&p);
+        let z = is_zone(&p);
+        let d = month(&p) || weekday(&p);
+        let word = number(&p) || CLOCK_WORDS.contains(&p.as_str());
+        let connector = p.is_empty() || STAMP_CONNECTORS.contains(&p.as_str());
+        if !(c || z || d || word || connector) {
+            break;
+        }
+        clock |= c;
+        named |= z || d;
+        n += 1;
+        if !connector || p == "Help" || (p == "-" || p == "--") && clock {
+            end = n;
+        }
+    }
+    if clock && (part_start || named) && i + end < tokens.len() {
+        end
+    } else {
+        0
+    }
+}
+
+/// Tokens of a photo credit starting at `tokens[i]` ("Photograph: Gerald
+/// Herbert/AP", "Photograph: PA"), or 0.
+fn photo_credit_length(tokens: &[&str], i: usize) -> usize {
+    if !matches!(
+        tokens[i],
+        "Photograph:" | "Photo:" | "Photos:" | "Picture:" | "Illustration:"
+    ) {
+        return 0;
+    }
+    let rest = &tokens[i + 1..tokens.len().min(i + 7)];
+    match rest.iter().position(|t| t.contains('/')) {
+        Some(k) => k + 2,
+        None => 2.min(tokens.len() - i),
+    }
+}
+
+/// Tokens of a parenthesis starting at `tokens[i]` that is an update stamp or
+/// a credit ("(Update 9:45 p.m. Cairo, 2:45 p.m. ET)", "(By Ann Lee --
+/// Associated Press)", "(Ann Lee/Reuters)"), with a dash after it, or 0. At
+/// the start of a part any short parenthesis is one.
+fn parenthetical_length(tokens: &[&str], i: usize, part_start: bool) -> usize {
+    if !tokens[i].starts_with('(') {
+        return 0;
+    }
+    let mut depth = 0i32;
+    let mut close = None;
+    for (k, t) in tokens[i..tokens.len().min(i + STAMP_TOKENS)]
+        .iter()
+        .enumerate()
+    {
+        depth += t.matches('(').count() as i32 - t.matches(')').count() as i32;
+        if depth <= 0 {
+            close = Some(k);
+            break;
+        }
+    }
+    let Some(k) = close else { return 0 };
+    let group = &tokens[i..=i + k];
+    let stamp = group
+        .iter()
+        .any(|t| is_clock(t.trim_matches(|c: char| !c.is_ascii_digit())));
+    let credit = group.iter().any(|t| t.contains('/')) || tokens[i] == "(By";
+    let mut n = k + 1;
+    while tokens
+        .get(i + n)
+        .is_some_and(|t| matches!(*t, "-" | "--" | "\u{2013}" | "\u{2014}"))
+    {
+        n += 1;
+    }
+    if (part_start || stamp || credit) && i + n < tokens.len() {
+        n
+    } else {
+        0
+    }
+}
+
 /// Whether a new sentence starts at `next` after `prev` with no punctuation
 /// between them: after a quotation closed right after a word (a headline's
 /// `"…well'`, not `…had,"` before its attribution nor a possessive `Residents'`
@@ -316,7 +542,11 @@ fn run_on_boundary(prev: &str, next: &str, quote_open: bool) -> bool {
             .is_some_and(|c| matches!(c, '\'' | '"' | '\u{2019}' | '\u{201d}'))
         && back.next().is_some_and(char::is_alphanumeric);
     let lower_word = prev.chars().all(|c| c.is_lowercase()) && !BEFORE_TITLES.contains(&prev);
-    (closes_quote && starts_upper) || (lower_word && SENTENCE_OPENERS.contains(&next))
+    // A pronoun opens no title, so it starts a sentence after a capitalised
+    // word too (a caption's "… into the Atlantic It emerged …").
+    let pronoun = matches!(next, "It" | "He" | "She" | "They" | "We")
+        && prev.ends_with(char::is_alphanumeric);
+    (closes_quote && starts_upper) || (lower_word && SENTENCE_OPENERS.contains(&next)) || pronoun
 }
 
 /// Whether `token` opens a quotation.
@@ -332,6 +562,9 @@ const WIRE_DATELINE_TOKENS: usize = 25;
 fn after_wire_dateline(tokens: &[&str]) -> usize {
     let dash = |t: &str| matches!(t, "-" | "--" | "\u{2013}" | "\u{2014}");
     let head = &tokens[..tokens.len().min(WIRE_DATELINE_TOKENS)];
+    if let Some(after) = after_city_dateline(head) {
+        return after;
+    }
     for (i, t) in head.iter().enumerate() {
         if !(t.starts_with('(') && t[1..].starts_with(|c: char| c.is_ascii_uppercase())) {
             continue;
@@ -347,6 +580,35 @@ fn after_wire_dateline(tokens: &[&str]) -> usize {
         }
     }
     0
+}
+
+/// Where the text after a newspaper's dateline starts ("NEW ORLEANS --",
+/// "VENICE, Louisiana --", "PARIS, Dec. 4 --"), if one ends in `head`: a
+/// city in capitals, then at most a region and a date, then a double dash.
+fn after_city_dateline(head: &[&str]) -> Option<usize> {
+    let dash = head.iter().position(|t| matches!(*t, "--" | "\u{2014}"))?;
+    let mut start = dash;
+    while start > 0 && dash - start < 6 {
+        let t = head[start - 1];
+        let region = t.starts_with(char::is_uppercase) || t.chars().all(|c| c.is_ascii_digit());
+        if !(is_capitals(t) || region) {
+            break;
+        }
+        start -= 1;
+    }
+    // The city comes first: move to the first word in capitals.
+    while start < dash && !is_capitals(head[start]) {
+        start += 1;
+    }
+    let span = &head[start..dash];
+    let city = span
+        .iter()
+        .any(|t| is_capitals(t) && t.chars().filter(|c| c.is_alphabetic()).count() >= 3);
+    // "… known as NATO -- which …" is a sentence, not a dateline.
+    let inside_sentence = start > 0
+        && head[start - 1].chars().all(char::is_lowercase)
+        && span.iter().filter(|t| is_capitals(t)).count() < 2;
+    (city && !inside_sentence).then_some(dash + 1)
 }
 
 /// Whether `text` carries a reader comment's header ("Posted by: name |
@@ -374,11 +636,7 @@ pub fn run_on_parts(text: &str) -> Vec<(usize, usize)> {
     let mut i = after_wire_dateline(&tokens);
     let mut quote_open = false;
     while i < tokens.len() {
-        let dateline = if tokens[i] == "|" {
-            1
-        } else {
-            dateline_length(&tokens, i)
-        };
+        let dateline = junk_length(&tokens, i, part_start.is_none());
         let boundary = dateline > 0
             || (part_start.is_some() && run_on_boundary(tokens[i - 1], tokens[i], quote_open));
         if boundary {
@@ -566,11 +824,64 @@ mod tests {
             "Posted by: reader | April 4, 2023 1:50 PM | Report abuse The strike is long overdue.",
             &[
                 "Posted by: reader",
-                "April 4, 2023 1:50 PM",
                 "Report abuse",
                 "The strike is long overdue.",
             ],
         );
+        let walked = &["Dock workers walked out."];
+        for furniture in [
+            "Photograph: Ann Lee/HarbourWire",
+            "Photograph: PA",
+            "(Update 9:45 p.m. Port Ella, 2:45 p.m. ET)",
+            "-- (Updated 5:31 p.m. (0031 in Ruvania))",
+            "(By Ann Lee -- Harbour Wire)",
+            "(Ann Lee/HarbourWire)",
+            "15 March 23 22:17 GMT",
+            "09:55 UK time , Thursday , 6 April 2023",
+            "6 April 2023 Last updated at 18:51 GMT Help",
+            "3.40 pm:",
+            "2:30 pm ET -",
+            "PORT ELLA, Ruvania --",
+            "Strike Ends Harbour Wire PORT ELLA, April 4 --",
+            "Crane via Wire NEW HAVEN --",
+        ] {
+            check(&format!("{furniture} Dock workers walked out."), walked);
+        }
+        check(
+            "Strike deal reached cents Union backs the pay offer cents Ferries run again",
+            &[
+                "Strike deal reached",
+                "Union backs the pay offer",
+                "Ferries run again",
+            ],
+        );
+        check(
+            "Cranes stand idle By Ann Lee and Tom D. Dray Dock workers walked out.",
+            &["Cranes stand idle", "Dock workers walked out."],
+        );
+        check(
+            "NEW CAP FOR THE PORT When the cranes stopped, traffic halted.",
+            &["When the cranes stopped, traffic halted."],
+        );
+        check(
+            "A storm crossed the Atlantic It reached the port on Monday.",
+            &[
+                "A storm crossed the Atlantic",
+                "It reached the port on Monday.",
+            ],
+        );
+        for plain in [
+            "Instead, shortly after 8.30 am, the union called off the strike.",
+            "At 1.20 pm a group of dockers led the march.",
+            "The fare rose by 50 cents Tuesday.",
+            "By Friday the strike had ended.",
+            "The deal -- struck at night -- ended the strike.",
+            "Cranes stopped at 12:30 GMT on Monday.",
+            "The dockers (about 300 of them) walked out.",
+            "The alliance, known as NATO -- which met on Monday -- agreed.",
+        ] {
+            check(plain, &[plain]);
+        }
         assert!(run_on_parts("  ").is_empty());
         assert!(is_reader_comment(
             "Posted by: reader | April 4, 2023 1:50 PM | Report abuse The strike is long overdue."

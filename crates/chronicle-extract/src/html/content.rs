@@ -1219,8 +1219,6 @@ fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
 }
 
-/// `t.trim().is_empty()`, reading ASCII bytewise (pages are full of
-/// indentation between tags).
 /// How many of the 8 bytes from `i` are, from the first on, ASCII above the
 /// space (word chars of one byte each); 0 when fewer than 8 bytes remain.
 #[inline]
@@ -1251,6 +1249,8 @@ pub(crate) fn eight_spaces_at(bytes: &[u8], i: usize) -> bool {
     u64::from_le_bytes(w) == u64::from_le_bytes([b' '; 8])
 }
 
+/// `t.trim().is_empty()`, reading ASCII bytewise (pages are full of
+/// indentation between tags).
 fn is_blank(t: &str) -> bool {
     let bytes = t.as_bytes();
     let mut i = 0;
@@ -1267,6 +1267,24 @@ fn is_blank(t: &str) -> bool {
         i += 1;
     }
     true
+}
+
+/// Whether the text at byte `i` of `s` is whitespace, and how many bytes
+/// that covers: eight spaces at once, else one char. Always inlined: it is
+/// the inner step of two per-byte loops.
+#[inline(always)]
+fn space_step(s: &str, i: usize) -> (bool, usize) {
+    let bytes = s.as_bytes();
+    if eight_spaces_at(bytes, i) {
+        return (true, 8);
+    }
+    match bytes.get(i) {
+        Some(&b) if b < 0x80 => (is_ascii_space(b), 1),
+        _ => {
+            let c = s.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        }
+    }
 }
 
 /// Length in chars of `t` whitespace-normalised (words and the single
@@ -1286,15 +1304,7 @@ fn normalized_len(t: &str) -> usize {
             i += run;
             continue;
         }
-        let b = bytes[i];
-        let (space, len) = if eight_spaces_at(bytes, i) {
-            (true, 8)
-        } else if b < 0x80 {
-            (is_ascii_space(b), 1)
-        } else {
-            let c = t.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
-            (c.is_whitespace(), c.len_utf8())
-        };
+        let (space, len) = space_step(t, i);
         if space {
             in_word = false;
         } else {
@@ -1334,15 +1344,7 @@ pub(crate) fn normalize_ws_counted(s: &str) -> (String, usize) {
             i += run;
             continue;
         }
-        let b = bytes[i];
-        let (space, len) = if eight_spaces_at(bytes, i) {
-            (true, 8)
-        } else if b < 0x80 {
-            (is_ascii_space(b), 1)
-        } else {
-            let c = s.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
-            (c.is_whitespace(), c.len_utf8())
-        };
+        let (space, len) = space_step(s, i);
         if space {
             if let Some(start) = word_start.take() {
                 take_word(s, &mut out, &mut pending, (start, i));

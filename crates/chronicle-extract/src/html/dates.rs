@@ -221,6 +221,17 @@ fn from_caps(c: &Captures<'_>, y: i32, m: u8, d: u8) -> Option<ParsedDate> {
     })
 }
 
+/// The date of a match with numeric `y`, `m` and `d` groups.
+fn ymd_date(c: &Captures<'_>) -> Option<ParsedDate> {
+    from_caps(c, num(c, "y")?, num(c, "m")?, num(c, "d")?)
+}
+
+/// The date of a match with numeric `y` and `d` groups and a month name `mon`.
+fn named_month_date(c: &Captures<'_>) -> Option<ParsedDate> {
+    let month = month_number(c.name("mon")?.as_str())?;
+    from_caps(c, num(c, "y")?, month, num(c, "d")?)
+}
+
 fn expand_year(y: i32) -> i32 {
     if y < 100 {
         if y > 90 {
@@ -286,19 +297,11 @@ pub fn find_dates(text: &str, month_first: bool) -> Vec<ParsedDate> {
         return out;
     }
     let iso = shapes.year_then_dash.then(|| ISO.captures_iter(text));
-    for c in iso.into_iter().flatten() {
-        if let (Some(y), Some(m), Some(d)) = (num(&c, "y"), num(&c, "m"), num(&c, "d")) {
-            out.extend(from_caps(&c, y, m, d));
-        }
-    }
+    out.extend(iso.into_iter().flatten().filter_map(|c| ymd_date(&c)));
     let ymd = shapes
         .year_then_slash_or_dot
         .then(|| YMD_SLASH.captures_iter(text));
-    for c in ymd.into_iter().flatten() {
-        if let (Some(y), Some(m), Some(d)) = (num(&c, "y"), num(&c, "m"), num(&c, "d")) {
-            out.extend(from_caps(&c, y, m, d));
-        }
-    }
+    out.extend(ymd.into_iter().flatten().filter_map(|c| ymd_date(&c)));
     let dmy = shapes
         .digit_then_separator
         .then(|| DMY_NUMERIC.captures_iter(text));
@@ -328,17 +331,8 @@ pub fn find_dates(text: &str, month_first: bool) -> Vec<ParsedDate> {
     if !shapes.year {
         return sorted_outermost(out);
     }
-    for c in DAY_MONTH.captures_iter(text) {
-        let mon = c.name("mon").and_then(|m| month_number(m.as_str()));
-        if let (Some(d), Some(m), Some(y)) = (num(&c, "d"), mon, num(&c, "y")) {
-            out.extend(from_caps(&c, y, m, d));
-        }
-    }
-    for c in MONTH_DAY.captures_iter(text) {
-        let mon = c.name("mon").and_then(|m| month_number(m.as_str()));
-        if let (Some(d), Some(m), Some(y)) = (num(&c, "d"), mon, num(&c, "y")) {
-            out.extend(from_caps(&c, y, m, d));
-        }
+    for re in [&*DAY_MONTH, &*MONTH_DAY] {
+        out.extend(re.captures_iter(text).filter_map(|c| named_month_date(&c)));
     }
     sorted_outermost(out)
 }
@@ -365,12 +359,8 @@ pub fn parse_date_text(value: &str, month_first: bool) -> Option<ParsedDate> {
     if v.is_empty() || v.len() > 300 {
         return None;
     }
-    if let Some(c) = COMPACT.captures(v) {
-        if let (Some(y), Some(m), Some(d)) = (num(&c, "y"), num(&c, "m"), num(&c, "d")) {
-            if let Some(p) = from_caps(&c, y, m, d) {
-                return Some(p);
-            }
-        }
+    if let Some(p) = COMPACT.captures(v).and_then(|c| ymd_date(&c)) {
+        return Some(p);
     }
     if (v.len() == 10 || v.len() == 13) && v.bytes().all(|b| b.is_ascii_digit()) {
         let mut secs: i64 = v.parse().ok()?;
@@ -428,36 +418,14 @@ pub fn date_in_url(url: &str) -> Option<DateCandidate> {
     };
     for re in [&*URL_YMD_LOOSE, &*URL_YMD, &*URL_DMY] {
         for c in re.captures_iter(path) {
-            if let (Some(y), Some(m), Some(d)) = (num(&c, "y"), num(&c, "m"), num(&c, "d")) {
-                if let Some(date) = valid(y, m, d) {
-                    return Some(DateCandidate {
-                        raw: c.get(0).map(|m| m.as_str()).unwrap_or("").to_string(),
-                        date: Some(date),
-                        time: None,
-                        zone: None,
-                        source: DateSource::Url,
-                        confidence: 0.7,
-                    });
-                }
+            if let Some(date) = url_day(&c, 0) {
+                return Some(url_candidate(&c, date, 0.7));
             }
         }
     }
     if let Some(c) = URL_YYMMDD.captures(path) {
-        let (y, m, d): (Option<i32>, Option<u8>, Option<u8>) =
-            (num(&c, "y"), num(&c, "m"), num(&c, "d"));
-        if let Some(date) = y
-            .zip(m)
-            .zip(d)
-            .and_then(|((y, m), d)| valid(2000 + y, m, d))
-        {
-            return Some(DateCandidate {
-                raw: c.get(0).map(|m| m.as_str()).unwrap_or("").to_string(),
-                date: Some(date),
-                time: None,
-                zone: None,
-                source: DateSource::Url,
-                confidence: 0.5,
-            });
+        if let Some(date) = url_day(&c, 2000) {
+            return Some(url_candidate(&c, date, 0.5));
         }
     }
     let c = URL_YM.captures(path)?;
@@ -465,14 +433,24 @@ pub fn date_in_url(url: &str) -> Option<DateCandidate> {
     if !(MIN_YEAR..=MAX_YEAR).contains(&y) || !(1..=12).contains(&m) {
         return None;
     }
-    Some(DateCandidate {
+    Some(url_candidate(&c, PartialDate::month(y, m), 0.35))
+}
+
+/// The day of a match with numeric `y`, `m` and `d` groups, `century` added
+/// to the year (for two-digit years).
+fn url_day(c: &Captures<'_>, century: i32) -> Option<PartialDate> {
+    valid(century + num::<i32>(c, "y")?, num(c, "m")?, num(c, "d")?)
+}
+
+fn url_candidate(c: &Captures<'_>, date: PartialDate, confidence: f32) -> DateCandidate {
+    DateCandidate {
         raw: c.get(0).map(|m| m.as_str()).unwrap_or("").to_string(),
-        date: Some(PartialDate::month(y, m)),
+        date: Some(date),
         time: None,
         zone: None,
         source: DateSource::Url,
-        confidence: 0.35,
-    })
+        confidence,
+    }
 }
 
 /// How much of an inline script is searched for a publication date: state

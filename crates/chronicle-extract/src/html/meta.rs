@@ -6,6 +6,7 @@
 use super::content::normalize_ws;
 use super::dates::{date_in_url, find_dates, parse_date_text, published_in_script};
 use super::dom::{Element, NodeRef, Tag};
+use super::entities::decode;
 use super::{DateCandidate, DateSource, HtmlPage};
 use serde_json::Value;
 
@@ -36,11 +37,18 @@ pub(crate) struct MetaCollector {
     title_tag: Option<String>,
     og_title: Option<String>,
     twitter_title: Option<String>,
+    /// The `N` of a `twitter:labelN` that announces the author ("Written
+    /// by"): `twitter:dataN` holds the name.
+    author_label: Option<String>,
     ld_headline: Option<String>,
     h1: Option<String>,
     h1_block: Option<usize>,
     site_names: Vec<String>,
     authors: Vec<String>,
+    /// Names from `rel=author` links and `itemprop=author` elements: they
+    /// also sign teasers and related articles, so they count only when the
+    /// page's metadata names no author.
+    element_authors: Vec<String>,
     canonical: Option<String>,
     og_url: Option<String>,
     raw_dates: Vec<RawDate>,
@@ -185,6 +193,30 @@ fn author_key(key: &str) -> bool {
     )
 }
 
+/// A label of the `twitter:labelN`/`twitter:dataN` pairs that blogs write
+/// ("Written by", "Verfasst von", "Écrit par").
+fn is_author_label(label: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "written by",
+        "author",
+        "verfasst von",
+        "geschrieben von",
+        "autor",
+        "écrit par",
+        "auteur",
+        "escrito por",
+        "scritto da",
+        "autore",
+        "geschreven door",
+        "skrevet af",
+        "skrevet av",
+        "skriven av",
+        "napisane przez",
+    ];
+    let label = label.trim().to_lowercase();
+    LABELS.contains(&label.as_str())
+}
+
 fn clean_author(s: &str) -> Option<String> {
     let s = normalize_ws(s);
     let s = s
@@ -200,6 +232,217 @@ fn clean_author(s: &str) -> Option<String> {
         return None;
     }
     Some(s)
+}
+
+/// Author names as people write them: lists split ("A, B and C"),
+/// "Last, First" turned round, roles and initials after the name dropped
+/// ("Ana Ruiz (ar)", "Ana Ruiz / Journalist"), user names, e-mail
+/// addresses left out, and the outlet too when people are named beside it,
+/// duplicates removed.
+fn tidy_authors(raw: &[String], site_names: &[String]) -> Vec<String> {
+    let site_keys: Vec<String> = site_names.iter().map(|s| name_key(s)).collect();
+    let is_outlet = |name: &str| {
+        let key = name_key(name);
+        key.chars().count() >= 2
+            && site_keys.iter().any(|s| {
+                s.starts_with(key.as_str()) || key.starts_with(s.as_str()) && !s.is_empty()
+            })
+    };
+    let mut out: Vec<String> = Vec::new();
+    for entry in raw {
+        for name in split_author_list(entry) {
+            let name = strip_author_role(&name);
+            if name.is_empty() || is_user_name(name) {
+                continue;
+            }
+            if !out.iter().any(|x| x.to_lowercase() == name.to_lowercase()) {
+                out.push(name.to_string());
+            }
+        }
+    }
+    let is_outlet = |n: &str| is_outlet(n) || is_newsroom(n);
+    // the outlet stands for the author only when no one else is named;
+    // beside people's names, a lower-case handle ("jdoe") is an account
+    // and a name running on into more words ("Jane DoeReporter", "Jane Doe
+    // Contact me") is a byline read whole
+    if out.iter().any(|n| !is_outlet(n)) {
+        let people: Vec<String> = out
+            .iter()
+            .filter(|n| word_count(n) >= 2 && !is_outlet(n))
+            .cloned()
+            .collect();
+        out.retain(|n| {
+            let handle = !people.is_empty()
+                && !n.contains(' ')
+                && n.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+            let extends = people
+                .iter()
+                .any(|p| n.len() > p.len() && n.starts_with(p.as_str()));
+            !is_outlet(n) && !handle && !extends
+        });
+    }
+    out
+}
+
+/// "NZZ-Redaktion", "Newsroom Staff": the outlet's desk, not a person.
+fn is_newsroom(name: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "redaktion",
+        "newsroom",
+        "staff",
+        "rédaction",
+        "redacción",
+        "redazione",
+    ];
+    let lower = name.to_lowercase();
+    WORDS.iter().any(|w| lower.contains(w))
+}
+
+/// Lower-case letters and digits only: "STERN.de" and "stern.de" agree.
+fn name_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// "A, B and C" into names; "Doe, Jane" into "Jane Doe".
+fn split_author_list(entry: &str) -> Vec<String> {
+    let parts: Vec<&str> = entry.split([',', '，', '、']).map(str::trim).collect();
+    if parts.len() == 2
+        && parts.iter().all(|p| word_count(p) == 1)
+        && parts.iter().all(|p| {
+            p.chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        })
+        && parts[1].chars().next().is_some_and(char::is_uppercase)
+        && !parts[0].chars().all(|c| !c.is_lowercase())
+    {
+        return vec![format!("{} {}", parts[1], parts[0])];
+    }
+    let mut names = Vec::new();
+    for part in parts {
+        let mut rest = part;
+        loop {
+            let split = [" and ", " & ", " und ", " et ", " y "]
+                .iter()
+                .filter_map(|sep| rest.find(sep).map(|i| (i, sep.len())))
+                .min();
+            match split {
+                // both sides must be names of their own, not "Smith & Sons"
+                Some((i, len))
+                    if word_count(&rest[..i]) >= 2 && word_count(&rest[i + len..]) >= 2 =>
+                {
+                    names.push(rest[..i].trim().to_string());
+                    rest = &rest[i + len..];
+                }
+                _ => break,
+            }
+        }
+        names.push(rest.trim().to_string());
+    }
+    names.retain(|n| !n.is_empty());
+    names
+}
+
+/// The name without a role or initials after it.
+fn strip_author_role(name: &str) -> &str {
+    let mut name = name.trim();
+    if let Some(open) = name.rfind(" (").filter(|_| name.ends_with(')')) {
+        name = name[..open].trim_end();
+    }
+    for sep in [" / ", " | ", " – ", " — "] {
+        if let Some(i) = name.find(sep) {
+            name = name[..i].trim_end();
+        }
+    }
+    name
+}
+
+/// E-mail addresses, URL slugs ("jane-doe"), numeric ids and a CMS's
+/// placeholders ("admin", "Unknown") are not names.
+fn is_user_name(name: &str) -> bool {
+    const PLACEHOLDERS: &[&str] = &[
+        "admin",
+        "administrator",
+        "unknown",
+        "anonymous",
+        "anonym",
+        "guest",
+        "null",
+        "none",
+        "n/a",
+    ];
+    let slug =
+        !name.contains(' ') && name.contains(['-', '_']) && !name.chars().any(char::is_uppercase);
+    name.contains('@')
+        || slug
+        || !name.chars().any(char::is_alphabetic)
+        || PLACEHOLDERS.contains(&name.to_lowercase().as_str())
+}
+
+/// What separates a headline from the outlet's name or a section in titles.
+const TITLE_SEPARATORS: [&str; 11] = [
+    " | ", " - ", " – ", " — ", " :: ", " · ", " * ", " / ", " » ", " // ", "：",
+];
+
+/// Whether title source `other` states `candidate`: the same text, or the
+/// text with a decoration after or before a separator. A decoration (the
+/// outlet, a section) is shorter than the headline it decorates: in
+/// "Headline of the post | Blog Name" the blog's name, which a blog's `<h1>`
+/// often holds, is not what the title states.
+fn title_supports(other: &str, candidate: &str) -> bool {
+    if other == candidate {
+        return true;
+    }
+    let shorter = |decoration: &str| decoration.chars().count() < candidate.chars().count();
+    TITLE_SEPARATORS.iter().any(|sep| {
+        other
+            .strip_prefix(candidate)
+            .and_then(|rest| rest.strip_prefix(sep))
+            .is_some_and(shorter)
+            || other
+                .strip_suffix(candidate)
+                .and_then(|rest| rest.strip_suffix(sep))
+                .is_some_and(shorter)
+    })
+}
+
+/// Whether a heading is a link to the site's home page: a blog's name
+/// set as `<h1>` above every post, not the post's headline.
+fn is_home_link(heading: NodeRef<'_>) -> bool {
+    heading
+        .descendants()
+        .take(20)
+        .filter_map(|d| d.element())
+        .filter(|e| e.tag() == Tag::A)
+        .filter_map(|e| e.attr("href"))
+        .any(|href| {
+            let href = href.trim();
+            let path = match href.split_once("://") {
+                Some((_, rest)) => rest.find('/').map_or("", |i| &rest[i..]),
+                None => href,
+            };
+            matches!(path, "/" | "" | "/index.html" | "/index.php" | "./")
+        })
+}
+
+/// Whether `decoration` ends `title` after a separator and a longer text
+/// ("Post title | Blog Name"). Not at the start: "Headline | Blog name"
+/// is as common, with names of any length.
+fn decorates(decoration: &str, title: &str) -> bool {
+    let longer = |rest: &str| rest.chars().count() > decoration.chars().count();
+    TITLE_SEPARATORS.iter().any(|sep| {
+        title
+            .strip_suffix(decoration)
+            .and_then(|rest| rest.strip_suffix(sep))
+            .is_some_and(longer)
+    })
 }
 
 /// How many text blocks from the headline on may hold a byline or dateline.
@@ -447,6 +690,19 @@ impl MetaCollector {
         });
     }
 
+    fn add_element_author(&mut self, s: &str) {
+        if let Some(a) = clean_author(s) {
+            if !self
+                .element_authors
+                .iter()
+                .any(|x| x.eq_ignore_ascii_case(&a))
+                && self.element_authors.len() < 20
+            {
+                self.element_authors.push(a);
+            }
+        }
+    }
+
     fn add_author(&mut self, s: &str) {
         if let Some(a) = clean_author(s) {
             if !self.authors.iter().any(|x| x.eq_ignore_ascii_case(&a)) && self.authors.len() < 20 {
@@ -527,8 +783,12 @@ impl MetaCollector {
             Tag::H1 if self.h1.is_none() => {
                 let t = bounded_text(node, 500);
                 if !t.is_empty() {
-                    self.h1 = Some(t);
-                    self.h1_block = Some(ctx.block_index);
+                    if self.h1_block.is_none() {
+                        self.h1_block = Some(ctx.block_index);
+                    }
+                    if !is_home_link(node) {
+                        self.h1 = Some(t);
+                    }
                 }
             }
             Tag::A
@@ -537,7 +797,7 @@ impl MetaCollector {
                     .is_some_and(|r| r.split_whitespace().any(|x| x == "author")) =>
             {
                 let t = bounded_text(node, 100);
-                self.add_author(&t);
+                self.add_element_author(&t);
             }
             _ => {}
         }
@@ -561,7 +821,7 @@ impl MetaCollector {
                     // the author's name is the element text or a nested itemprop=name
                     let t = bounded_text(node, 100);
                     if t.chars().count() <= 80 {
-                        self.add_author(&t);
+                        self.add_element_author(&t);
                     }
                 }
                 _ => {}
@@ -595,8 +855,12 @@ impl MetaCollector {
             .trim()
             .to_ascii_lowercase();
         match key.as_str() {
-            "og:title" => self.og_title = Some(normalize_ws(content)),
-            "twitter:title" => self.twitter_title = Some(normalize_ws(content)),
+            // the first one is the page's; later ones belong to embeds
+            "og:title" if self.og_title.is_none() => self.og_title = Some(normalize_ws(content)),
+            "twitter:title" if self.twitter_title.is_none() => {
+                self.twitter_title = Some(normalize_ws(content))
+            }
+            "og:title" | "twitter:title" => {}
             "og:site_name" | "application-name" | "twitter:app:name:iphone" => {
                 let s = normalize_ws(content);
                 if !s.is_empty() {
@@ -607,6 +871,14 @@ impl MetaCollector {
             "og:locale" => self.og_locale = Some(content.to_string()),
             "content-language" | "language" | "dc.language" | "dcterms.language" => {
                 self.meta_lang = Some(content.to_string())
+            }
+            k if k.starts_with("twitter:label") && is_author_label(content) => {
+                self.author_label = Some(k["twitter:label".len()..].to_string());
+            }
+            k if k.starts_with("twitter:data")
+                && self.author_label.as_deref() == Some(&k["twitter:data".len()..]) =>
+            {
+                self.add_author(content);
             }
             k if author_key(k) => {
                 for part in content.split([';', '|']) {
@@ -685,7 +957,8 @@ impl MetaCollector {
                 if ty.contains("Article") || ty.contains("Posting") || ty.contains("Report") {
                     if let Some(Value::String(h)) = map.get("headline") {
                         if self.ld_headline.is_none() {
-                            self.ld_headline = Some(normalize_ws(h));
+                            // CMSs often write entities into JSON strings
+                            self.ld_headline = Some(normalize_ws(&decode(h, false)));
                         }
                     }
                     if let Some(a) = map.get("author") {
@@ -722,6 +995,10 @@ impl MetaCollector {
             Value::Object(m) => {
                 if let Some(Value::String(n)) = m.get("name") {
                     self.add_author(n);
+                } else if let (Some(Value::String(given)), Some(Value::String(family))) =
+                    (m.get("givenName"), m.get("familyName"))
+                {
+                    self.add_author(&format!("{given} {family}"));
                 }
             }
             _ => {}
@@ -761,46 +1038,90 @@ impl MetaCollector {
             })
     }
 
+    /// The headline most of the page's title sources agree on. Sources
+    /// disagree often (social titles rewritten for sharing, SEO titles with
+    /// a kicker or the outlet's name); a source agrees with a candidate when
+    /// it is the same text or the same text plus a decoration after a
+    /// separator ("Headline | Outlet"). Ties go to the article's own
+    /// markup: JSON-LD headline, then `<h1>`, then social and `<title>`.
     fn title(&self, site: Option<&str>) -> Option<String> {
         let strip_site = |t: &str| -> String {
             if let Some(site) = site {
-                for sep in [" | ", " - ", " – ", " — ", " :: ", " · "] {
+                for sep in TITLE_SEPARATORS {
                     if let Some(head) = t.strip_suffix(site).and_then(|h| h.strip_suffix(sep)) {
                         return head.trim().to_string();
+                    }
+                    if let Some(tail) = t.strip_prefix(site).and_then(|h| h.strip_prefix(sep)) {
+                        return tail.trim().to_string();
                     }
                 }
             }
             t.to_string()
         };
-        if let Some(t) = self.og_title.as_deref().filter(|t| !t.is_empty()) {
-            return Some(strip_site(t));
+        fn nonempty(t: &Option<String>) -> Option<&str> {
+            t.as_deref().filter(|t| !t.is_empty())
         }
-        if let Some(t) = self.ld_headline.as_deref().filter(|t| !t.is_empty()) {
-            return Some(t.to_string());
+        let og = nonempty(&self.og_title);
+        // a copy of og:title is not a second opinion
+        let twitter = nonempty(&self.twitter_title).filter(|t| Some(*t) != og);
+        let tag = nonempty(&self.title_tag);
+        let sources = [
+            nonempty(&self.ld_headline),
+            nonempty(&self.h1),
+            og,
+            twitter,
+            tag,
+        ];
+        let mut present: Vec<&str> = sources.iter().flatten().copied().collect();
+        // a blog's `<h1>` or a social title may be the outlet's name alone
+        let site_keys: Vec<String> = self.site_names.iter().map(|s| name_key(s)).collect();
+        let headlines: Vec<&str> = present
+            .iter()
+            .copied()
+            .filter(|c| !site_keys.contains(&name_key(c)))
+            .collect();
+        if !headlines.is_empty() {
+            present = headlines;
         }
-        if let Some(t) = self.twitter_title.as_deref().filter(|t| !t.is_empty()) {
-            return Some(strip_site(t));
+        // nor is a text that another source carries as its decoration
+        // ("Post title | Blog Name" beside an `<h1>` "Blog Name")
+        let headlines: Vec<&str> = present
+            .iter()
+            .copied()
+            .filter(|c| !present.iter().any(|o| decorates(c, o)))
+            .collect();
+        if !headlines.is_empty() {
+            present = headlines;
         }
-        let tag = self.title_tag.as_deref().filter(|t| !t.is_empty());
-        if let (Some(h1), Some(tag)) = (self.h1.as_deref(), tag) {
-            if tag.contains(h1) {
+        let winner = present
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, c)| {
+                let votes = present.iter().filter(|o| title_supports(o, c)).count();
+                (votes, std::cmp::Reverse(*i))
+            })
+            .map(|(_, c)| *c)?;
+        if Some(winner) != tag {
+            return Some(strip_site(winner));
+        }
+        // an `<h1>` inside the <title> is the headline, unless it was set
+        // aside above as the outlet's name
+        if let Some(h1) = self.h1.as_deref().filter(|h| present.contains(h)) {
+            if winner.contains(h1) {
                 return Some(h1.to_string());
             }
         }
-        if let Some(tag) = tag {
-            let t = strip_site(tag);
-            // "Story headline | Outlet": keep the longest part
-            for sep in [" | ", " - ", " – ", " — "] {
-                if t.contains(sep) {
-                    return t
-                        .split(sep)
-                        .max_by_key(|p| p.chars().count())
-                        .map(|p| p.trim().to_string());
-                }
+        let t = strip_site(winner);
+        // "Story headline | Outlet": keep the longest part
+        for sep in [" | ", " - ", " – ", " — ", " » ", " // ", " :: "] {
+            if t.contains(sep) {
+                return t
+                    .split(sep)
+                    .max_by_key(|p| p.chars().count())
+                    .map(|p| p.trim().to_string());
             }
-            return Some(t);
         }
-        self.h1.clone()
+        Some(t)
     }
 
     pub(crate) fn finish(self, url: Option<&str>) -> HtmlPage {
@@ -908,7 +1229,13 @@ impl MetaCollector {
         HtmlPage {
             title,
             site_name,
-            authors: self.authors,
+            authors: {
+                let mut authors = tidy_authors(&self.authors, &self.site_names);
+                if authors.is_empty() {
+                    authors = tidy_authors(&self.element_authors, &self.site_names);
+                }
+                authors
+            },
             language,
             canonical_url,
             paragraphs: Vec::new(),
@@ -1004,5 +1331,122 @@ mod tests {
             "Der Verband hat seinen Stand am 2. März 2019 auf der Messe in Orme eröffnet",
             false
         ));
+    }
+
+    fn check_title(page: &str, want: &str) {
+        let got = super::super::extract_html(page, None).title;
+        assert_eq!(got.as_deref(), Some(want), "{page}");
+    }
+
+    #[test]
+    fn title_is_what_most_sources_agree_on() {
+        // social title rewritten; <title>, <h1> and JSON-LD agree
+        check_title(
+            r#"<html><head><title>Ferry strike ends after talks | Orme Post</title>
+            <meta property="og:title" content="Crews back at work">
+            <meta property="og:site_name" content="Orme Post">
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"Ferry strike ends after talks"}</script>
+            </head><body><h1>Ferry strike ends after talks</h1><p>Text.</p></body></html>"#,
+            "Ferry strike ends after talks",
+        );
+        // every source decorated but the <h1>: the plain headline wins
+        check_title(
+            r#"<html><head><title>Tolvash votes on bridge - Region - Valley News</title>
+            <meta property="og:title" content="Tolvash votes on bridge - Region - Valley News">
+            </head><body><h1>Tolvash votes on bridge</h1></body></html>"#,
+            "Tolvash votes on bridge",
+        );
+        // entities inside JSON-LD strings are decoded; the first og:title counts
+        check_title(
+            r#"<html><head><meta property="og:title" content="Mayor&#8217;s plan">
+            <meta property="og:title" content="Another story">
+            <script type="application/ld+json">{"@type":"Article","headline":"Mayor&#8217;s plan"}</script>
+            </head><body><p>x</p></body></html>"#,
+            "Mayor\u{2019}s plan",
+        );
+        // site name in front of the <title>
+        check_title(
+            r#"<html><head><title>Valley News | Hail in July</title>
+            <meta property="og:site_name" content="Valley News"></head><body></body></html>"#,
+            "Hail in July",
+        );
+    }
+
+    #[test]
+    fn authors_from_json_ld_parts_and_twitter_labels() {
+        let page = r#"<html><head>
+            <meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Tom Bell">
+            <meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="3 minutes">
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"H",
+              "author":[{"@type":"Person","givenName":"Ana","familyName":"Ruiz"}]}</script>
+            </head><body></body></html>"#;
+        let got = super::super::extract_html(page, None).authors;
+        assert_eq!(got, ["Tom Bell", "Ana Ruiz"]);
+    }
+
+    #[test]
+    fn blog_name_is_not_the_title() {
+        // the <h1> links home: the post's title is in <title>
+        check_title(
+            r#"<html><head><title>Old Harbour Notes &raquo; Archive &raquo; Mending a sail by hand</title></head>
+            <body><h1><a href="https://harbour.example/">Old Harbour Notes</a></h1>
+            <h2>Mending a sail by hand</h2><p>Text.</p></body></html>"#,
+            "Mending a sail by hand",
+        );
+        // the <h1> is the decoration at the end of <title>
+        check_title(
+            r#"<html><head><title>Mending a sail by hand | Old Harbour Notes</title></head>
+            <body><h1>Old Harbour Notes</h1><p>Text.</p></body></html>"#,
+            "Mending a sail by hand",
+        );
+        // a short headline first and a long blog name after it
+        check_title(
+            r#"<html><head><title>Sails (3) | Notes from the old harbour of Orme</title></head>
+            <body><h1>Sails (3)</h1><p>Text.</p></body></html>"#,
+            "Sails (3)",
+        );
+    }
+
+    fn check_authors(raw: &[&str], site: &[&str], want: &[&str]) {
+        let raw: Vec<String> = raw.iter().map(|s| s.to_string()).collect();
+        let site: Vec<String> = site.iter().map(|s| s.to_string()).collect();
+        assert_eq!(tidy_authors(&raw, &site), want, "{raw:?}");
+    }
+
+    #[test]
+    fn author_lists_roles_and_outlets() {
+        check_authors(
+            &["Ana Ruiz, Tom Bell and Li Wen"],
+            &[],
+            &["Ana Ruiz", "Tom Bell", "Li Wen"],
+        );
+        check_authors(&["Ana Ruiz", "Ruiz, Ana"], &[], &["Ana Ruiz"]);
+        check_authors(&["Smith & Sons"], &[], &["Smith & Sons"]);
+        check_authors(
+            &["Ana Ruiz (ar)", "Tom Bell / Reporter"],
+            &[],
+            &["Ana Ruiz", "Tom Bell"],
+        );
+        check_authors(
+            &["a.ruiz@post.example", "ana-ruiz", "Ana Ruiz", "4711"],
+            &[],
+            &["Ana Ruiz"],
+        );
+        check_authors(&["ORME POST", "Ana Ruiz"], &["Orme Post"], &["Ana Ruiz"]);
+        check_authors(&["Orme Post"], &["ormepost.example"], &["Orme Post"]);
+        check_authors(&["이민,박서"], &[], &["이민", "박서"]);
+        check_authors(
+            &[
+                "Post-Redaktion",
+                "Ana Ruiz",
+                "anaruiz",
+                "Ana RuizReporterin",
+                "Ana Ruiz Follow",
+            ],
+            &[],
+            &["Ana Ruiz"],
+        );
+        check_authors(&["kicker"], &[], &["kicker"]);
+        check_authors(&["Unknown", "admin"], &[], &[]);
     }
 }
