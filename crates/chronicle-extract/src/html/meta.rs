@@ -240,6 +240,9 @@ fn clean_author(s: &str) -> Option<String> {
 /// addresses left out, and the outlet too when people are named beside it,
 /// duplicates removed.
 fn tidy_authors(raw: &[String], site_names: &[String]) -> Vec<String> {
+    if raw.is_empty() {
+        return Vec::new();
+    }
     let site_keys: Vec<String> = site_names.iter().map(|s| name_key(s)).collect();
     let is_outlet = |name: &str| {
         let key = name_key(name);
@@ -249,38 +252,50 @@ fn tidy_authors(raw: &[String], site_names: &[String]) -> Vec<String> {
             })
     };
     let mut out: Vec<String> = Vec::new();
+    // lower-cased once per kept name, for the duplicate check
+    let mut seen: Vec<String> = Vec::new();
     for entry in raw {
         for name in split_author_list(entry) {
             let name = strip_author_role(&name);
             if name.is_empty() || is_user_name(name) {
                 continue;
             }
-            if !out.iter().any(|x| x.to_lowercase() == name.to_lowercase()) {
+            let lower = name.to_lowercase();
+            if !seen.contains(&lower) {
+                seen.push(lower);
                 out.push(name.to_string());
             }
         }
     }
-    let is_outlet = |n: &str| is_outlet(n) || is_newsroom(n);
+    let outlet: Vec<bool> = out.iter().map(|n| is_outlet(n) || is_newsroom(n)).collect();
     // the outlet stands for the author only when no one else is named;
     // beside people's names, a lower-case handle ("jdoe") is an account
     // and a name running on into more words ("Jane DoeReporter", "Jane Doe
     // Contact me") is a byline read whole
-    if out.iter().any(|n| !is_outlet(n)) {
-        let people: Vec<String> = out
+    if outlet.contains(&false) {
+        let people: Vec<&str> = out
             .iter()
-            .filter(|n| word_count(n) >= 2 && !is_outlet(n))
-            .cloned()
+            .zip(&outlet)
+            .filter(|(n, is_outlet)| !**is_outlet && word_count(n) >= 2)
+            .map(|(n, _)| n.as_str())
             .collect();
-        out.retain(|n| {
-            let handle = !people.is_empty()
-                && !n.contains(' ')
-                && n.chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
-            let extends = people
-                .iter()
-                .any(|p| n.len() > p.len() && n.starts_with(p.as_str()));
-            !is_outlet(n) && !handle && !extends
-        });
+        let keep: Vec<bool> = out
+            .iter()
+            .zip(&outlet)
+            .map(|(n, is_outlet)| {
+                let handle = !people.is_empty()
+                    && !n.contains(' ')
+                    && n.chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+                let extends = people.iter().any(|p| n.len() > p.len() && n.starts_with(p));
+                !is_outlet && !handle && !extends
+            })
+            .collect();
+        return out
+            .into_iter()
+            .zip(keep)
+            .filter_map(|(n, keep)| keep.then_some(n))
+            .collect();
     }
     out
 }
@@ -301,10 +316,34 @@ fn is_newsroom(name: &str) -> bool {
 
 /// Lower-case letters and digits only: "STERN.de" and "stern.de" agree.
 fn name_key(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut key = String::with_capacity(s.len());
+    for c in s.chars() {
+        // titles are mostly ASCII: skip the Unicode tables for it
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                key.push(c.to_ascii_lowercase());
+            }
+        } else if c.is_alphanumeric() {
+            key.extend(c.to_lowercase());
+        }
+    }
+    key
+}
+
+/// Whether `name_key(s) == key`, stopping at the first difference (a long
+/// title against a short site name) and without building the key.
+fn has_name_key(s: &str, key: &str) -> bool {
+    let mut want = key.chars();
+    for c in s.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() && want.next() != Some(c.to_ascii_lowercase()) {
+                return false;
+            }
+        } else if c.is_alphanumeric() && !c.to_lowercase().all(|l| want.next() == Some(l)) {
+            return false;
+        }
+    }
+    want.next().is_none()
 }
 
 fn word_count(s: &str) -> usize {
@@ -1078,7 +1117,7 @@ impl MetaCollector {
         let headlines: Vec<&str> = present
             .iter()
             .copied()
-            .filter(|c| !site_keys.contains(&name_key(c)))
+            .filter(|c| !site_keys.iter().any(|k| has_name_key(c, k)))
             .collect();
         if !headlines.is_empty() {
             present = headlines;
@@ -1207,10 +1246,10 @@ impl MetaCollector {
             if page_lines >= 5 {
                 break;
             }
-            if self.captions.iter().any(|c| c.contains(t.as_str())) {
-                continue;
-            }
-            if is_date_line(t, month_first) {
+            // the date test rejects most blocks by one byte scan, before
+            // the substring search through every caption
+            if is_date_line(t, month_first) && !self.captions.iter().any(|c| c.contains(t.as_str()))
+            {
                 page_lines += 1;
                 push(t, DateSource::Text, 0.3, true);
             }
@@ -1448,5 +1487,28 @@ mod tests {
         );
         check_authors(&["kicker"], &[], &["kicker"]);
         check_authors(&["Unknown", "admin"], &[], &[]);
+    }
+
+    #[test]
+    fn name_key_match_agrees_with_the_key() {
+        let names = [
+            "STERN.de",
+            "stern",
+            "Ärzte Blatt",
+            "İzmir Post",
+            "",
+            "Orme Post | Home",
+        ];
+        for name in names {
+            for other in names {
+                let key = name_key(other);
+                assert_eq!(
+                    has_name_key(name, &key),
+                    name_key(name) == key,
+                    "{name} {other}"
+                );
+            }
+            assert!(has_name_key(name, &name_key(name)), "{name}");
+        }
     }
 }
