@@ -52,12 +52,6 @@ pub enum ClusterSummary {
     /// The date summariser of [`TimelineState`] on the event's date (every
     /// sentence naming it and the leads published on it or the day after).
     DatePool,
-    /// That pool restricted to the articles of the date's main event (the
-    /// one naming it most), when any of them is left.
-    EventSentences,
-    /// The whole pool, but the summary aims at the centroid of the main
-    /// event's part of it.
-    EventCentroid,
 }
 
 /// An event bonus beyond any gap of ranker logits.
@@ -559,99 +553,10 @@ pub fn cluster_timeline_with(
                         (0..state.sentence_views(d).count().min(CLUSTER_LEAD)).map(move |s| (d, s))
                     })
                     .collect();
-                DatePool {
-                    candidates,
-                    centroid: Vec::new(),
-                    docs,
-                }
+                DatePool { candidates, docs }
             };
             summarise_pools(state, options, &ranked, wanted, &pool_of)
         }
-        ClusterSummary::EventSentences | ClusterSummary::EventCentroid => {
-            let index = DateIndex::new(state);
-            let events_of = main_events(state, &events);
-            let pool_of = |date: PartialDate| {
-                let full = index.pool(state, date, options.next_day_reports);
-                let event: Option<BTreeSet<usize>> = events_of
-                    .get(&date)
-                    .and_then(|&e| events.get(e))
-                    .map(|e| e.docs.iter().copied().collect());
-                let in_event: Vec<SentenceRef> = match &event {
-                    Some(docs) => full
-                        .iter()
-                        .copied()
-                        .filter(|(d, _)| docs.contains(d))
-                        .collect(),
-                    None => Vec::new(),
-                };
-                let docs: Vec<usize> = full
-                    .iter()
-                    .map(|(d, _)| *d)
-                    .collect::<BTreeSet<usize>>()
-                    .into_iter()
-                    .collect();
-                match cluster_options.summary {
-                    ClusterSummary::EventSentences if !in_event.is_empty() => DatePool {
-                        candidates: in_event,
-                        centroid: Vec::new(),
-                        docs,
-                    },
-                    _ => DatePool {
-                        candidates: full,
-                        centroid: in_event,
-                        docs,
-                    },
-                }
-            };
-            summarise_pools(state, options, &ranked, wanted, &pool_of)
-        }
-    }
-}
-
-/// Which sentences name each day and which documents came out on it.
-struct DateIndex {
-    mentions: HashMap<PartialDate, Vec<SentenceRef>>,
-    published: HashMap<PartialDate, Vec<usize>>,
-}
-
-impl DateIndex {
-    fn new(state: &TimelineState) -> Self {
-        let mut mentions: HashMap<PartialDate, Vec<SentenceRef>> = HashMap::new();
-        let mut published: HashMap<PartialDate, Vec<usize>> = HashMap::new();
-        for d in 0..state.documents().len() {
-            for (s, view) in state.sentence_views(d).enumerate() {
-                for date in view.dates {
-                    mentions.entry(*date).or_default().push((d, s));
-                }
-            }
-            if let Some(p) = publication_day(state, d) {
-                published.entry(p).or_default().push(d);
-            }
-        }
-        DateIndex {
-            mentions,
-            published,
-        }
-    }
-
-    /// The date summariser's pool: sentences naming `date`, and the lead
-    /// sentences naming no date of documents published on it (or the day after).
-    fn pool(&self, state: &TimelineState, date: PartialDate, next_day: bool) -> Vec<SentenceRef> {
-        let mut pool = self.mentions.get(&date).cloned().unwrap_or_default();
-        let mut days = vec![date];
-        if next_day && date.granularity() == Granularity::Day {
-            days.push(date.add_days(1));
-        }
-        for day in days {
-            for &d in self.published.get(&day).into_iter().flatten() {
-                for (s, view) in state.sentence_views(d).enumerate().take(DATE_LEAD) {
-                    if view.dates.is_empty() {
-                        pool.push((d, s));
-                    }
-                }
-            }
-        }
-        pool
     }
 }
 
@@ -662,8 +567,6 @@ type SentenceRef = (usize, usize);
 struct DatePool {
     /// Sentences that may be quoted.
     candidates: Vec<SentenceRef>,
-    /// Sentences whose centroid the summary should be close to (empty: the candidates).
-    centroid: Vec<SentenceRef>,
     /// The documents the entry cites as reporting the date.
     docs: Vec<usize>,
 }
@@ -715,15 +618,9 @@ fn summarise_pools(
             }
         };
         let vectors: Vec<SparseVector> = candidates.iter().map(vector).collect();
-        let centroid = if pool.centroid.is_empty() {
-            vectors
-                .iter()
-                .fold(SparseVector::default(), |acc, v| acc.plus(v, 1.0))
-        } else {
-            pool.centroid
-                .iter()
-                .fold(SparseVector::default(), |acc, r| acc.plus(&vector(r), 1.0))
-        };
+        let centroid = vectors
+            .iter()
+            .fold(SparseVector::default(), |acc, v| acc.plus(v, 1.0));
         let mut allowed = Vec::with_capacity(candidates.len());
         let mut preferred = Vec::with_capacity(candidates.len());
         for &(d, s) in &candidates {
@@ -781,10 +678,6 @@ const MIN_WORDS: usize = 15;
 /// Pools drawn from at least this many documents use unit-length sentence
 /// vectors (as the date summariser does).
 const UNIT_VECTORS_MIN_DOCS: usize = 5;
-
-/// Lead sentences of a document that speak for its publication date (as
-/// the date summariser's pools).
-const DATE_LEAD: usize = 10;
 
 /// Greedy centroid selection (news-tls's CentroidOpt): up to `k` allowed
 /// items, each keeping the sum of those chosen closest to the centroid of

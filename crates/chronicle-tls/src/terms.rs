@@ -4,6 +4,7 @@
 //! six letters: a crude stemmer that also absorbs typos at the end of words
 //! ("withdrawl", "withdrawal", "withdraw") and costs nothing.
 
+use chronicle_model::{MONTH_NAMES as MONTHS, WEEKDAY_NAMES as WEEKDAYS};
 use std::collections::{BTreeMap, HashMap};
 
 const STOP_WORDS: &[&str] = &[
@@ -215,31 +216,6 @@ const BEFORE_TITLES: &[&str] = &[
     "told",
     "with",
     "wrote",
-];
-
-const WEEKDAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 ];
 
 /// Whitespace-separated tokens of `text` with their byte ranges.

@@ -1,42 +1,13 @@
 //! Event clustering (`Method::Clusters`) on the invented fixture corpus.
 
-use chronicle_ingest::{RawContent, RawDocument};
-use chronicle_model::{Document, PartialDate, Published};
+mod common;
+
+use chronicle_model::PartialDate;
 use chronicle_tls::clust::{cluster_timeline_with, event_clusters, ClusterOptions};
-use chronicle_tls::news_tls::{self, AnnotatedTopic};
+use chronicle_tls::news_tls;
 use chronicle_tls::{DateRanker, Method, TimelineOptions, TimelineState};
+use common::topic;
 use std::collections::BTreeSet;
-use std::path::Path;
-
-/// A stand-in for chronicle-pipeline's `annotate_raw` (which builds on this
-/// crate): sentences, the declared date, time expressions.
-fn annotate(raw: RawDocument) -> Document {
-    let body = match raw.content {
-        RawContent::Text(t) | RawContent::Html(t) => t,
-    };
-    let date = raw
-        .declared
-        .published
-        .and_then(|p| p.parse::<PartialDate>().ok());
-    let sentences = chronicle_time::split_sentences(&body);
-    let timexes = chronicle_time::tag(&body, &sentences, date);
-    Document {
-        id: raw.id,
-        published: Published {
-            date,
-            ..Published::default()
-        },
-        body,
-        sentences,
-        timexes,
-        ..Document::default()
-    }
-}
-
-fn topic() -> AnnotatedTopic {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus/ferry_strike");
-    news_tls::load_and_annotate(&dir, &annotate).expect("fixture loads")
-}
 
 fn options() -> TimelineOptions {
     TimelineOptions {
@@ -187,12 +158,7 @@ fn every_summary_mode_quotes_keyword_sentences_once() {
     let mut large = options();
     large.ranker_min_docs = Some(1);
     large.sentences = 2;
-    for summary in [
-        ClusterSummary::ArticleLeads,
-        ClusterSummary::DatePool,
-        ClusterSummary::EventSentences,
-        ClusterSummary::EventCentroid,
-    ] {
+    for summary in [ClusterSummary::ArticleLeads, ClusterSummary::DatePool] {
         let cluster_options = ClusterOptions {
             summary,
             ..ClusterOptions::default()

@@ -2,44 +2,13 @@
 //! news-tls runner end to end, incremental updates equal a full rebuild,
 //! and the keyword filter.
 
+mod common;
+
 use chronicle_ingest::{RawContent, RawDocument};
-use chronicle_model::{Document, PartialDate, Published};
-use chronicle_tls::news_tls::{self, AnnotatedTopic};
+use chronicle_tls::news_tls;
 use chronicle_tls::{DateRanker, Method, SentenceScorer, TimelineOptions, TimelineState};
-use std::path::{Path, PathBuf};
-
-fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus")
-}
-
-/// A stand-in for chronicle-pipeline's `annotate_raw` (which builds on this
-/// crate): sentences, the declared date, time expressions.
-fn annotate(raw: RawDocument) -> Document {
-    let body = match raw.content {
-        RawContent::Text(t) | RawContent::Html(t) => t,
-    };
-    let date = raw
-        .declared
-        .published
-        .and_then(|p| p.parse::<PartialDate>().ok());
-    let sentences = chronicle_time::split_sentences(&body);
-    let timexes = chronicle_time::tag(&body, &sentences, date);
-    Document {
-        id: raw.id,
-        published: Published {
-            date,
-            ..Published::default()
-        },
-        body,
-        sentences,
-        timexes,
-        ..Document::default()
-    }
-}
-
-fn topic() -> AnnotatedTopic {
-    news_tls::load_and_annotate(&corpus().join("ferry_strike"), &annotate).expect("fixture loads")
-}
+use common::{annotate, topic};
+use std::path::Path;
 
 fn options(method: Method) -> TimelineOptions {
     TimelineOptions {

@@ -294,9 +294,6 @@ impl TimelineState {
         if remaining.is_empty() {
             remaining = (0..parts.len()).collect();
         }
-        // Only on wide pools, as unit vectors: on a pool of a few documents
-        // the long lead sentences say what the date is about.
-        let length_cost = LENGTH_COST;
         let mut chosen: Vec<usize> = Vec::new();
         let mut summary = SparseVector::default();
         while chosen.len() < k && !remaining.is_empty() {
@@ -308,7 +305,7 @@ impl TimelineState {
                         Some(_) => scores[j],
                         None => {
                             summary.plus(&parts[j].vector, 1.0).cosine(&pool.centroid)
-                                - length_cost * (parts[j].words.max(1) as f64).ln()
+                                - LENGTH_COST * (parts[j].words.max(1) as f64).ln()
                         }
                     };
                     (pos, gain)
