@@ -39,6 +39,10 @@ pub struct BuildArgs {
     /// Build the timeline of one entity: only the documents that name it (any alias).
     #[arg(long, value_name = "NAME")]
     entity: Option<String>,
+    /// Quote summary sentences exactly as written (by default a quote drops
+    /// the time expressions that only repeat its entry's date).
+    #[arg(long)]
+    verbatim: bool,
     /// Exit with status 1 if any input was skipped.
     #[arg(long)]
     strict: bool,
@@ -56,6 +60,7 @@ impl BuildArgs {
             method: Method::default(),
             title: Some("Demo: the Tolvash Dam dispute (invented)".to_string()),
             entity: None,
+            verbatim: false,
             strict: false,
         }
     }
@@ -176,6 +181,7 @@ pub fn build(args: &BuildArgs, quiet: bool) -> Result<ExitCode> {
         from: args.from,
         to: args.to,
         method: args.method,
+        verbatim: args.verbatim,
         ..TimelineOptions::default()
     };
     let mut timeline = build_timeline(&selected, &options);

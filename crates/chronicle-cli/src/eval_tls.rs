@@ -37,6 +37,10 @@ pub struct TlsArgs {
     /// centroid similarity (scored worse; kept to reproduce the figures).
     #[arg(long)]
     learned_sentences: bool,
+    /// Quote summary sentences exactly as written (by default a quote drops
+    /// the time expressions that only repeat its entry's date).
+    #[arg(long)]
+    verbatim: bool,
     /// ORACLE diagnostic, not a system figure: summarise the gold timeline's
     /// own dates, to score sentence selection apart from date selection.
     #[arg(long)]
@@ -157,15 +161,19 @@ pub fn run(args: &TlsArgs, quiet: bool) -> Result<ExitCode> {
         }
         return Ok(ExitCode::SUCCESS);
     }
+    let system = news_tls::System {
+        method: args.method,
+        verbatim: args.verbatim,
+    };
     let report = if args.gold_dates {
         let scorer = args.learned_sentences.then(SentenceScorer::builtin);
-        news_tls::evaluate_on_gold_dates(&topics, scorer)
+        news_tls::evaluate_on_gold_dates(&topics, args.verbatim, scorer)
     } else if args.loo {
-        news_tls::leave_one_out_with(&topics, args.learned_sentences, args.method)
+        news_tls::leave_one_out_with(&topics, args.learned_sentences, system)
     } else {
         let scorer =
             (args.method == Method::Ranker && args.learned_sentences).then(SentenceScorer::builtin);
-        news_tls::evaluate(&topics, args.method, DateRanker::builtin(), scorer)
+        news_tls::evaluate(&topics, system, DateRanker::builtin(), scorer)
     };
     if let Some(out) = &args.out {
         write_timelines(&report, out)?;

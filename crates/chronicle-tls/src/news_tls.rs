@@ -92,19 +92,37 @@ pub fn topic_dirs(dir: &Path) -> std::io::Result<Vec<std::path::PathBuf>> {
     Ok(dirs)
 }
 
+/// The system under evaluation, apart from its trained models.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct System {
+    pub method: Method,
+    /// Quote summary sentences as written ([`TimelineOptions::verbatim`]).
+    pub verbatim: bool,
+}
+
+impl From<Method> for System {
+    fn from(method: Method) -> System {
+        System {
+            method,
+            verbatim: false,
+        }
+    }
+}
+
 /// What the system is told for one gold timeline.
-fn task_options(topic: &Topic, gold: &GoldTimeline, method: Method) -> Option<TimelineOptions> {
+fn task_options(topic: &Topic, gold: &GoldTimeline, system: System) -> Option<TimelineOptions> {
     let task = topic.task(gold)?;
     Some(TimelineOptions {
         dates: Some(task.num_dates),
         sentences: task.sentences_per_date,
         from: Some(task.first.to_partial_date()),
         to: Some(task.last.to_partial_date()),
-        method,
+        method: system.method,
         keywords: topic.keywords.clone(),
         days_only: true,
         ranker_min_docs: None,
         next_day_reports: true,
+        verbatim: system.verbatim,
     })
 }
 
@@ -208,12 +226,12 @@ pub const NEWS_TLS_PAIRS: [&str; 10] = [
 /// (`scorer` `None`: centroid sentence selection).
 pub fn evaluate_topic(
     at: &AnnotatedTopic,
-    method: Method,
+    system: System,
     ranker: &DateRanker,
     scorer: Option<&SentenceScorer>,
     evaluator: &TimelineEvaluator,
 ) -> TopicResult {
-    evaluate_topic_on(at, method, Some(ranker), scorer, evaluator)
+    evaluate_topic_on(at, system, Some(ranker), scorer, evaluator)
 }
 
 /// An oracle diagnostic, never a reported figure: every topic summarised on
@@ -221,14 +239,19 @@ pub fn evaluate_topic(
 /// date selection.
 pub fn evaluate_on_gold_dates(
     topics: &[AnnotatedTopic],
+    verbatim: bool,
     scorer: Option<&SentenceScorer>,
 ) -> Report {
     let evaluator = TimelineEvaluator::new(Rouge::tilse());
+    let system = System {
+        method: Method::Ranker,
+        verbatim,
+    };
     Report::new(
         Method::Ranker,
         topics
             .iter()
-            .map(|t| evaluate_topic_on(t, Method::Ranker, None, scorer, &evaluator))
+            .map(|t| evaluate_topic_on(t, system, None, scorer, &evaluator))
             .collect(),
     )
 }
@@ -236,7 +259,7 @@ pub fn evaluate_on_gold_dates(
 /// `ranker` `None`: the gold dates (oracle).
 fn evaluate_topic_on(
     at: &AnnotatedTopic,
-    method: Method,
+    system: System,
     ranker: Option<&DateRanker>,
     scorer: Option<&SentenceScorer>,
     evaluator: &TimelineEvaluator,
@@ -246,7 +269,7 @@ fn evaluate_topic_on(
     for gold in &at.topic.timelines {
         let start = Instant::now();
         let (Some(options), Some((state, articles))) =
-            (task_options(&at.topic, gold, method), task_state(at, gold))
+            (task_options(&at.topic, gold, system), task_state(at, gold))
         else {
             continue;
         };
@@ -279,16 +302,16 @@ fn evaluate_topic_on(
 /// Scores every topic with one ranker and sentence scorer.
 pub fn evaluate(
     topics: &[AnnotatedTopic],
-    method: Method,
+    system: System,
     ranker: &DateRanker,
     scorer: Option<&SentenceScorer>,
 ) -> Report {
     let evaluator = TimelineEvaluator::new(Rouge::tilse());
     Report::new(
-        method,
+        system.method,
         topics
             .iter()
-            .map(|t| evaluate_topic(t, method, ranker, scorer, &evaluator))
+            .map(|t| evaluate_topic(t, system, ranker, scorer, &evaluator))
             .collect(),
     )
 }
@@ -300,7 +323,7 @@ pub fn training_examples(at: &AnnotatedTopic) -> Vec<Example> {
     let mut out = Vec::new();
     for gold in &at.topic.timelines {
         let (Some(options), Some((state, _))) = (
-            task_options(&at.topic, gold, Method::Ranker),
+            task_options(&at.topic, gold, Method::Ranker.into()),
             task_state(at, gold),
         ) else {
             continue;
@@ -350,7 +373,7 @@ pub fn sentence_examples(at: &AnnotatedTopic) -> Vec<DateExamples> {
     let mut out = Vec::new();
     for gold in &at.topic.timelines {
         let (Some(options), Some((state, _))) = (
-            task_options(&at.topic, gold, Method::Mentions),
+            task_options(&at.topic, gold, Method::Mentions.into()),
             task_state(at, gold),
         ) else {
             continue;
@@ -421,7 +444,7 @@ pub fn train_sentences(topics: &[&AnnotatedTopic]) -> SentenceScorer {
 /// Leave-one-topic-out: each topic is scored with a date ranker and (when
 /// `learned_sentences`) a sentence scorer trained on all the others.
 pub fn leave_one_out(topics: &[AnnotatedTopic], learned_sentences: bool) -> Report {
-    leave_one_out_with(topics, learned_sentences, Method::Ranker)
+    leave_one_out_with(topics, learned_sentences, Method::Ranker.into())
 }
 
 /// [`leave_one_out`] with a date method that uses the ranker
@@ -429,7 +452,7 @@ pub fn leave_one_out(topics: &[AnnotatedTopic], learned_sentences: bool) -> Repo
 pub fn leave_one_out_with(
     topics: &[AnnotatedTopic],
     learned_sentences: bool,
-    method: Method,
+    system: System,
 ) -> Report {
     let evaluator = TimelineEvaluator::new(Rouge::tilse());
     let sentence_sets: Vec<Vec<DateExamples>> = if learned_sentences {
@@ -455,8 +478,8 @@ pub fn leave_one_out_with(
                     .collect();
                 SentenceScorer::train(&examples, SENTENCE_L2)
             });
-            evaluate_topic(&topics[i], method, &ranker, scorer.as_ref(), &evaluator)
+            evaluate_topic(&topics[i], system, &ranker, scorer.as_ref(), &evaluator)
         })
         .collect();
-    Report::new(method, results)
+    Report::new(system.method, results)
 }

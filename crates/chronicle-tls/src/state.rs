@@ -10,6 +10,7 @@
 //! yesterday's events), as news-tls's DATEWISE does.
 
 mod dates;
+mod quote;
 mod summary;
 
 pub(crate) use dates::spread_over_time_with;
@@ -318,6 +319,7 @@ impl TimelineState {
                 &keywords,
                 scorer,
                 options.next_day_reports,
+                options.verbatim,
                 &used,
             );
             if chosen.is_empty() {
@@ -336,13 +338,10 @@ impl TimelineState {
                 date,
                 summary: chosen
                     .into_iter()
-                    .map(|((d, s), (a, b))| {
-                        let text = &self.docs[d].sentences[s].text;
-                        Citation {
-                            text: text.get(a..b).unwrap_or(text).to_string(),
-                            doc: self.docs[d].id.clone(),
-                            sentence: s,
-                        }
+                    .map(|((d, s), text)| Citation {
+                        text,
+                        doc: self.docs[d].id.clone(),
+                        sentence: s,
                     })
                     .collect(),
                 docs: doc_ids

@@ -97,6 +97,11 @@ pub struct TimelineOptions {
     /// day its article came out, and a date needs a document that names it
     /// or was published on it.
     pub next_day_reports: bool,
+    /// Quote summary sentences exactly as written. By default a quote drops
+    /// the time expressions that only repeat its entry's date ("Obama on
+    /// Wednesday pressured BP" under 2010-06-16 reads "Obama pressured BP");
+    /// the citation points at the whole sentence either way.
+    pub verbatim: bool,
 }
 
 /// Builds the timeline of `docs`.

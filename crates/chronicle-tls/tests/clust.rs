@@ -102,7 +102,7 @@ fn news_tls_protocol_runs_the_clusters_method() {
     let t = topic();
     let report = news_tls::evaluate(
         std::slice::from_ref(&t),
-        Method::Clusters,
+        Method::Clusters.into(),
         DateRanker::builtin(),
         None,
     );

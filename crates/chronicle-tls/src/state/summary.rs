@@ -1,6 +1,7 @@
 //! What a timeline says on each date: the candidate sentences of a date and
 //! the selection of its summary.
 
+use super::quote::quote_without_date;
 use super::{has_keyword, is_speech, SentenceRef, TimelineState, LEAD_MENTIONS, LEAD_SENTENCES};
 use crate::sentence_scorer::{SentenceFeatures, SentenceScorer};
 use crate::terms::{is_reader_comment, run_on_parts};
@@ -252,7 +253,10 @@ impl TimelineState {
     /// sentences without a keyword and, while others remain, short ones and
     /// direct speech. With a scorer: greedily by its score. Without: the
     /// sentence that keeps the summary closest to the centroid of everything
-    /// said about the date (news-tls's CentroidOpt).
+    /// said about the date (news-tls's CentroidOpt). Returns each sentence
+    /// with the text to quote (see [`quote_without_date`]; as written when
+    /// `verbatim`).
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn summarise(
         &self,
         date: PartialDate,
@@ -260,8 +264,9 @@ impl TimelineState {
         keywords: &[String],
         scorer: Option<&SentenceScorer>,
         next_day: bool,
+        verbatim: bool,
         used: &HashSet<SentenceRef>,
-    ) -> Vec<(SentenceRef, (usize, usize))> {
+    ) -> Vec<(SentenceRef, String)> {
         let pool = self.candidate_pool(date, keywords, next_day, used);
         let parts: Vec<Part> = match scorer {
             Some(model) => {
@@ -287,6 +292,24 @@ impl TimelineState {
             }
             None => self.quotable_parts(&pool, keywords, pool.unit),
         };
+        // What each part would quote; its length is what the length cost
+        // and the minimum length weigh.
+        let mut parts = parts;
+        let quotes: Vec<String> = parts
+            .iter_mut()
+            .map(|p| {
+                let (d, s) = pool.refs[p.index];
+                let doc = &self.docs[d];
+                if verbatim {
+                    let text = &doc.sentences[s].text;
+                    text.get(p.range.0..p.range.1).unwrap_or(text).to_string()
+                } else {
+                    let quote = quote_without_date(doc, s, p.range, date);
+                    p.words = quote.split_whitespace().count();
+                    quote
+                }
+            })
+            .collect();
         let scores: Vec<f64> = parts.iter().map(|p| p.score()).collect();
         let mut remaining: Vec<usize> = (0..parts.len())
             .filter(|&j| parts[j].words >= MIN_SUMMARY_WORDS && !parts[j].speech)
@@ -326,7 +349,7 @@ impl TimelineState {
         }
         chosen
             .into_iter()
-            .map(|j| (pool.refs[parts[j].index], parts[j].range))
+            .map(|j| (pool.refs[parts[j].index], quotes[j].clone()))
             .collect()
     }
 }
