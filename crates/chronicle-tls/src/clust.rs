@@ -16,6 +16,7 @@
 //! on ROUGE by a little, at a lower Date-F1 (figures in the crate README).
 
 use crate::ranker::DateRanker;
+use crate::select::{greedy, Gain, MIN_SUMMARY_WORDS, UNIT_VECTORS_MIN_DOCS};
 use crate::state::{spread_over_time_with, TimelineState, RANKER_MIN_DOCS};
 use crate::timeline::{Method, TimelineOptions};
 use crate::vectors::SparseVector;
@@ -631,7 +632,7 @@ fn summarise_pools(
             });
             let long = views[d]
                 .get(s)
-                .is_some_and(|view| view.words >= MIN_WORDS && !view.speech);
+                .is_some_and(|view| view.words >= MIN_SUMMARY_WORDS && !view.speech);
             allowed.push(ok);
             preferred.push(ok && long);
         }
@@ -669,16 +670,6 @@ fn summarise_pools(
     timeline
 }
 
-/// Near-repeats of a chosen sentence are skipped.
-const REDUNDANT: f64 = 0.6;
-
-/// Summary sentences shorter than this say too little (unless nothing longer is left).
-const MIN_WORDS: usize = 15;
-
-/// Pools drawn from at least this many documents use unit-length sentence
-/// vectors (as the date summariser does).
-const UNIT_VECTORS_MIN_DOCS: usize = 5;
-
 /// Greedy centroid selection (news-tls's CentroidOpt): up to `k` allowed
 /// items, each keeping the sum of those chosen closest to the centroid of
 /// all; preferred items first while any remain; near-repeats skipped.
@@ -689,34 +680,21 @@ fn centroid_selection(
     preferred: &[bool],
     k: usize,
 ) -> Vec<usize> {
-    let mut remaining: Vec<usize> = (0..vectors.len())
-        .filter(|&i| preferred.get(i).copied().unwrap_or(false))
-        .collect();
-    if remaining.is_empty() {
-        remaining = (0..vectors.len())
-            .filter(|&i| allowed.get(i).copied().unwrap_or(false))
-            .collect();
+    let flagged = |flags: &[bool]| -> Vec<usize> {
+        (0..vectors.len())
+            .filter(|&i| flags.get(i).copied().unwrap_or(false))
+            .collect()
+    };
+    let mut candidates = flagged(preferred);
+    if candidates.is_empty() {
+        candidates = flagged(allowed);
     }
-    let mut chosen: Vec<usize> = Vec::new();
-    let mut summary = SparseVector::default();
-    while chosen.len() < k && !remaining.is_empty() {
-        let best = remaining
-            .iter()
-            .enumerate()
-            .map(|(pos, &i)| (pos, summary.plus(&vectors[i], 1.0).cosine(centroid)))
-            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-        let Some((pos, _)) = best else { break };
-        let i = remaining.remove(pos);
-        if chosen
-            .iter()
-            .any(|&c| vectors[c].cosine(&vectors[i]) > REDUNDANT)
-        {
-            continue;
-        }
-        summary = summary.plus(&vectors[i], 1.0);
-        chosen.push(i);
-    }
-    chosen
+    let refs: Vec<&SparseVector> = vectors.iter().collect();
+    let gain = Gain::Centroid {
+        centroid,
+        cost: &[],
+    };
+    greedy(&refs, candidates, k, gain, |_, _| false)
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ pub mod linear;
 pub mod news_tls;
 pub mod ptb;
 pub mod ranker;
+mod select;
 pub mod sentence_scorer;
 pub mod state;
 pub mod terms;

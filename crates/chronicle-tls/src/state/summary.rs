@@ -3,20 +3,12 @@
 
 use super::quote::quote_without_date;
 use super::{has_keyword, is_speech, SentenceRef, TimelineState, LEAD_MENTIONS, LEAD_SENTENCES};
+use crate::select::{greedy, Gain, MIN_SUMMARY_WORDS, UNIT_VECTORS_MIN_DOCS};
 use crate::sentence_scorer::{SentenceFeatures, SentenceScorer};
 use crate::terms::{is_reader_comment, run_on_parts};
 use crate::vectors::SparseVector;
 use chronicle_model::{Granularity, PartialDate};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
-
-/// Summary sentences shorter than this say too little (unless nothing longer is left).
-const MIN_SUMMARY_WORDS: usize = 15;
-
-/// Pools drawn from at least this many documents use unit-length sentence vectors.
-const UNIT_VECTORS_MIN_DOCS: usize = 5;
-
-/// Similarity above which a sentence repeats one already chosen.
-const REDUNDANT: f64 = 0.6;
 
 impl TimelineState {
     /// Sentences naming `date`, and lead sentences naming no date of the
@@ -317,36 +309,22 @@ impl TimelineState {
         if remaining.is_empty() {
             remaining = (0..parts.len()).collect();
         }
-        let mut chosen: Vec<usize> = Vec::new();
-        let mut summary = SparseVector::default();
-        while chosen.len() < k && !remaining.is_empty() {
-            let best = remaining
-                .iter()
-                .enumerate()
-                .map(|(pos, &j)| {
-                    let gain = match scorer {
-                        Some(_) => scores[j],
-                        None => {
-                            summary.plus(&parts[j].vector, 1.0).cosine(&pool.centroid)
-                                - LENGTH_COST * (parts[j].words.max(1) as f64).ln()
-                        }
-                    };
-                    (pos, gain)
-                })
-                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-            let Some((pos, _)) = best else { break };
-            let j = remaining.remove(pos);
-            let repeats = chosen.iter().any(|&c| {
-                (parts[c].index == parts[j].index && parts[c].range == parts[j].range)
-                    || parts[c].lower == parts[j].lower
-                    || parts[c].vector.cosine(&parts[j].vector) > REDUNDANT
-            });
-            if repeats {
-                continue;
-            }
-            summary = summary.plus(&parts[j].vector, 1.0);
-            chosen.push(j);
-        }
+        let vectors: Vec<&SparseVector> = parts.iter().map(|p| &p.vector).collect();
+        let cost: Vec<f64> = parts
+            .iter()
+            .map(|p| LENGTH_COST * (p.words.max(1) as f64).ln())
+            .collect();
+        let gain = match scorer {
+            Some(_) => Gain::Fixed(&scores),
+            None => Gain::Centroid {
+                centroid: &pool.centroid,
+                cost: &cost,
+            },
+        };
+        let chosen = greedy(&vectors, remaining, k, gain, |c, j| {
+            (parts[c].index == parts[j].index && parts[c].range == parts[j].range)
+                || parts[c].lower == parts[j].lower
+        });
         chosen
             .into_iter()
             .map(|j| (pool.refs[parts[j].index], quotes[j].clone()))

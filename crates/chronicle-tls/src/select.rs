@@ -1,0 +1,115 @@
+//! Greedy summary selection, shared by the date summariser
+//! (`state/summary.rs`) and the news-tls CLUST reproduction (`clust.rs`).
+
+use crate::vectors::SparseVector;
+
+/// Similarity above which a sentence repeats one already chosen.
+pub(crate) const REDUNDANT: f64 = 0.6;
+
+/// Summary sentences shorter than this say too little (unless nothing longer is left).
+pub(crate) const MIN_SUMMARY_WORDS: usize = 15;
+
+/// Pools drawn from at least this many documents use unit-length sentence
+/// vectors: every sentence weighs alike in the centroid and the summary.
+pub(crate) const UNIT_VECTORS_MIN_DOCS: usize = 5;
+
+/// What makes a candidate the next pick.
+pub(crate) enum Gain<'a> {
+    /// The closeness to `centroid` of the summary with the candidate added,
+    /// minus the candidate's `cost` (news-tls's CentroidOpt when all costs
+    /// are zero).
+    Centroid {
+        centroid: &'a SparseVector,
+        cost: &'a [f64],
+    },
+    /// A fixed score per candidate (a learned sentence scorer's).
+    Fixed(&'a [f64]),
+}
+
+/// Picks up to `k` of `candidates` (indices into `vectors`), each time the
+/// one with the best gain (the earliest on ties), skipping near-repeats of
+/// one already chosen: cosine above [`REDUNDANT`], or `same` says so.
+pub(crate) fn greedy(
+    vectors: &[&SparseVector],
+    mut candidates: Vec<usize>,
+    k: usize,
+    gain: Gain<'_>,
+    same: impl Fn(usize, usize) -> bool,
+) -> Vec<usize> {
+    let mut chosen: Vec<usize> = Vec::new();
+    let mut summary = SparseVector::default();
+    while chosen.len() < k && !candidates.is_empty() {
+        let best = candidates
+            .iter()
+            .enumerate()
+            .map(|(pos, &i)| {
+                let value = match &gain {
+                    Gain::Centroid { centroid, cost } => {
+                        summary.plus(vectors[i], 1.0).cosine(centroid)
+                            - cost.get(i).copied().unwrap_or(0.0)
+                    }
+                    Gain::Fixed(scores) => scores.get(i).copied().unwrap_or(f64::MIN),
+                };
+                (pos, value)
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        let Some((pos, _)) = best else { break };
+        let i = candidates.remove(pos);
+        let repeats = chosen
+            .iter()
+            .any(|&c| same(c, i) || vectors[c].cosine(vectors[i]) > REDUNDANT);
+        if repeats {
+            continue;
+        }
+        summary = summary.plus(vectors[i], 1.0);
+        chosen.push(i);
+    }
+    chosen
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vectors::Vocabulary;
+
+    fn vectors(texts: &[&str]) -> Vec<SparseVector> {
+        let mut vocabulary = Vocabulary::default();
+        texts.iter().map(|t| vocabulary.add_sentence(t)).collect()
+    }
+
+    #[test]
+    fn fixed_scores_pick_in_score_order_and_skip_what_same_rejects() {
+        let texts = [
+            "reservoir level falls",
+            "turbines start supplying grid",
+            "reservoir level falls again",
+        ];
+        let vectors = vectors(&texts);
+        let refs: Vec<&SparseVector> = vectors.iter().collect();
+        let scores = [0.2, 0.9, 0.5];
+        let chosen = greedy(&refs, vec![0, 1, 2], 3, Gain::Fixed(&scores), |_, _| false);
+        // 2 then 0 would repeat each other (cosine > REDUNDANT): 0 is skipped.
+        assert_eq!(chosen, vec![1, 2]);
+        let chosen = greedy(&refs, vec![0, 1, 2], 3, Gain::Fixed(&scores), |c, i| {
+            c == 1 && i == 2
+        });
+        assert_eq!(chosen, vec![1, 0]);
+    }
+
+    #[test]
+    fn centroid_gain_pays_the_cost() {
+        let vectors = vectors(&["dam opens", "dam opens today officially"]);
+        let refs: Vec<&SparseVector> = vectors.iter().collect();
+        let centroid = vectors[1].clone();
+        let free = Gain::Centroid {
+            centroid: &centroid,
+            cost: &[],
+        };
+        assert_eq!(greedy(&refs, vec![0, 1], 1, free, |_, _| false), vec![1]);
+        let costly = Gain::Centroid {
+            centroid: &centroid,
+            cost: &[0.0, 1.0],
+        };
+        assert_eq!(greedy(&refs, vec![0, 1], 1, costly, |_, _| false), vec![0]);
+    }
+}
