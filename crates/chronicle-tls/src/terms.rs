@@ -599,6 +599,19 @@ pub fn is_reader_comment(text: &str) -> bool {
     rest.contains(&"|") && rest.iter().any(clock)
 }
 
+/// A piece split off a sentence: it opens with a lower-case word ("makes a
+/// statement in New York…"; "iPhone", "eBay" are names and do not count) or
+/// with the tail of a parenthesis ("L) oil spill…").
+pub fn is_fragment(text: &str) -> bool {
+    let Some(first) = text.split_whitespace().next() else {
+        return true;
+    };
+    let word: &str = first.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let all_lower = !word.is_empty() && word.chars().all(|c| c.is_lowercase());
+    let closes = first.len() <= 3 && first.ends_with(')') && !first.starts_with('(');
+    all_lower || closes || first.starts_with([')', ',', ';'])
+}
+
 /// Byte ranges of the sentences run together in `text` without punctuation,
 /// as a web page's headline, standfirst, dateline, photo caption and first
 /// sentence often are once its lines are joined. Datelines (a page's, or a
@@ -723,6 +736,27 @@ impl Idf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fragments_of_split_sentences() {
+        for text in [
+            "makes a statement at the harbour, announcing the closure.",
+            "L) shares fell 4 percent in early trading.",
+            ", the minister said.",
+            "",
+        ] {
+            assert!(is_fragment(text), "{text:?}");
+        }
+        for text in [
+            "The dam opened on Friday.",
+            "iPhone sales rose in the quarter.",
+            "eBay said it would appeal.",
+            "(Reuters) The dam opened.",
+            "\"We will appeal,\" she said.",
+        ] {
+            assert!(!is_fragment(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn stop_words_are_sorted_for_binary_search() {

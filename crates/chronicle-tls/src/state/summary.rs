@@ -5,7 +5,7 @@ use super::quote::quote_without_date;
 use super::{has_keyword, is_speech, SentenceRef, TimelineState, LEAD_MENTIONS, LEAD_SENTENCES};
 use crate::select::{greedy, Gain, MIN_SUMMARY_WORDS, UNIT_VECTORS_MIN_DOCS};
 use crate::sentence_scorer::{SentenceFeatures, SentenceScorer};
-use crate::terms::{is_reader_comment, run_on_parts};
+use crate::terms::{is_fragment, is_reader_comment, run_on_parts};
 use crate::vectors::SparseVector;
 use chronicle_model::{Granularity, PartialDate};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -88,7 +88,9 @@ impl TimelineState {
         let allowed: Vec<usize> = (0..refs.len())
             .filter(|&i| {
                 let info = &self.sentences[refs[i].0][refs[i].1];
-                info.quotable && has_keyword(&info.lower, keywords)
+                info.quotable
+                    && has_keyword(&info.lower, keywords)
+                    && !is_fragment(&self.docs[refs[i].0].sentences[refs[i].1].text)
             })
             .collect();
         CandidatePool {
