@@ -28,10 +28,8 @@ const KEEP_AFTER: &[&str] = &[
     "and", "or", "between", "as",
 ];
 
-/// A date before one of these words is part of a longer time or a list.
+/// A date before one of these words is part of a longer time or a range.
 const KEEP_BEFORE: &[&str] = &[
-    "and",
-    "or",
     "night",
     "nights",
     "morning",
@@ -175,16 +173,26 @@ fn removable_span(text: &str, start: usize, end: usize) -> Option<(usize, usize)
             return None;
         }
     }
-    // Part of a longer time ("Tuesday night") or of a list of dates.
-    let next = after_trim
+    // Part of a longer time ("Tuesday night") or of a list of dates
+    // ("Friday, Saturday and Sunday", "Friday or Monday"; but "on Tuesday,
+    // and Ostrany responded" is a new clause).
+    let mut words = after_trim
         .trim_start_matches(',')
         .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
-    let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
-    let names_a_date = |names: &[&str]| names.iter().any(|n| n.eq_ignore_ascii_case(next));
-    if KEEP_BEFORE.contains(&next) || names_a_date(&MONTH_NAMES) || names_a_date(&WEEKDAY_NAMES) {
+        .map(|w| {
+            w.trim_end_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        });
+    let next = words.next().unwrap_or_default();
+    let names_a_date = |word: &str| {
+        MONTH_NAMES
+            .iter()
+            .chain(WEEKDAY_NAMES.iter())
+            .any(|n| n.eq_ignore_ascii_case(word))
+            || word.starts_with(|c: char| c.is_ascii_digit())
+    };
+    let listed = (next == "and" || next == "or") && words.next().is_some_and(|w| names_a_date(&w));
+    if KEEP_BEFORE.contains(&next.as_str()) || listed || names_a_date(&next) {
         return None;
     }
     // Take the space before.
