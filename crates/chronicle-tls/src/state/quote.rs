@@ -125,19 +125,24 @@ fn removable_span(text: &str, start: usize, end: usize) -> Option<(usize, usize)
     if after.starts_with("'s") || after.starts_with("\u{2019}s") || after_trim.starts_with("'s") {
         return None;
     }
-    let lower_before = before.to_lowercase();
-    let head = lower_before.trim_end();
+    // Compared without case, in place: lower-casing may change byte lengths.
+    let head = before.trim_end();
+    let ends_with_word = |p: &str| {
+        let Some(at) = head.len().checked_sub(p.len()) else {
+            return false;
+        };
+        head.is_char_boundary(at)
+            && head[at..].eq_ignore_ascii_case(p)
+            && head[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+    };
     // At the start of the sentence: a chronology's "June 16 - ", or an
     // introductory "On Friday, ".
     let preposition = DATE_PREPOSITIONS
         .iter()
-        .filter(|p| {
-            head.ends_with(*p)
-                && head[..head.len() - p.len()]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|c| !c.is_alphanumeric())
-        })
+        .filter(|p| ends_with_word(p))
         .map(|p| p.len())
         .max();
     let cut_start = match preposition {
@@ -169,7 +174,8 @@ fn removable_span(text: &str, start: usize, end: usize) -> Option<(usize, usize)
         // A bare date needs a plain word before it ("said Friday"), not
         // punctuation ("Egypt, Sunday is expected…", "Friday, Saturday").
         let prev = head.split_whitespace().next_back().unwrap_or("");
-        if KEEP_AFTER.contains(&prev) || !prev.chars().all(|c| c.is_ascii_lowercase()) {
+        let kept = KEEP_AFTER.iter().any(|k| k.eq_ignore_ascii_case(prev));
+        if kept || !prev.chars().all(|c| c.is_ascii_alphabetic()) {
             return None;
         }
     }
@@ -248,6 +254,51 @@ mod tests {
             checked += 1;
         }
         assert!(checked >= 10);
+    }
+
+    /// Any span of any sentence, however odd its characters: no panic, and
+    /// the quote is made of the sentence's own words.
+    #[test]
+    fn quotes_never_panic_on_odd_text() {
+        let sentences = [
+            "İSTANBUL on Friday ÇOK said Friday, İİ on Friday.",
+            "on on on Friday - - : ,",
+            "Ω late on Friday late",
+            "",
+            " , ; - ",
+        ];
+        let date: PartialDate = "2031-03-14".parse().expect("date");
+        for text in sentences {
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for (i, &a) in bounds.iter().enumerate() {
+                for &b in &bounds[i..] {
+                    let doc = Document {
+                        sentences: vec![Sentence {
+                            text: text.to_string(),
+                            start: 0,
+                            end: text.len(),
+                        }],
+                        timexes: vec![Timex {
+                            text: text[a..b].to_string(),
+                            start: a,
+                            end: b,
+                            sentence: 0,
+                            kind: TimexType::Date,
+                            value: "2031-03-14".to_string(),
+                            modifier: None,
+                        }],
+                        body: text.to_string(),
+                        ..Document::default()
+                    };
+                    let quote = quote_without_date(&doc, 0, (0, text.len()), date);
+                    assert!(quote.len() <= text.len(), "{text:?} {a}..{b}: {quote:?}");
+                    let quote = quote_without_date(&doc, 0, (a, b), date);
+                    assert!(quote.len() <= b - a, "{text:?} {a}..{b}: {quote:?}");
+                }
+            }
+        }
     }
 
     /// A one-sentence document whose `[text|value]` marks become timexes.
