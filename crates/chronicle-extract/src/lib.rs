@@ -4,4 +4,7 @@ pub mod text;
 pub use text::{extract_text, TextPage};
 
 pub mod html;
-pub use html::{date_in_url, extract_html, DateCandidate, DateSource, HtmlPage};
+pub use html::{
+    date_in_url, extract_html, month_from_name, month_name_pattern, numeric_dates, DateCandidate,
+    DateSource, HtmlPage, NumericDate, NumericShape,
+};

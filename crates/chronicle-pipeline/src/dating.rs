@@ -6,7 +6,10 @@
 //! year is a valid answer.
 
 use crate::annotate::Annotated;
-use chronicle_extract::{date_in_url, DateCandidate, DateSource};
+use chronicle_extract::{
+    date_in_url, month_from_name, month_name_pattern, numeric_dates, DateCandidate, DateSource,
+    NumericShape,
+};
 use chronicle_model::{
     DateHow, Document, Granularity, PartialDate, Published, Sentence, Timex, TimexType,
 };
@@ -63,7 +66,8 @@ pub struct FoundDate {
 }
 
 struct Patterns {
-    numeric: Regex,
+    // Clock times anywhere in the line, with a shorter zone list and no a.m./p.m.:
+    // the extractor reads times only right after a date, so it is not shared.
     time: Regex,
     month_cue: Regex,
     textual_day_month: Regex,
@@ -75,15 +79,16 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
         let re = |s: &str| Regex::new(s).expect("built-in pattern");
-        const MONTHS: &str = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+        // English only: other languages' names would change the order vote
+        // and the datelines read.
+        let months = format!("(?:{})", month_name_pattern(true));
         Patterns {
-            numeric: re(r"\b(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4})\b"),
             time: re(r"\b([01]?\d|2[0-3])[:.h]([0-5]\d)\b(?:\s*(GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|[+-]\d\d:?\d\d))?"),
             month_cue: re(r"(?i)\b(?:(?:at|by|before|until|till) the end of (?:the|this) month|later this month|earlier this month|this month)\b"),
-            textual_day_month: re(&format!(r"(?i)\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS}\b")),
-            textual_month_day: re(&format!(r"(?i)\b{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b")),
+            textual_day_month: re(&format!(r"(?i)\b\d{{1,2}}(?:st|nd|rd|th)?\s+{months}\b")),
+            textual_month_day: re(&format!(r"(?i)\b{months}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b")),
             dateline: re(&format!(
-                r"^[A-Z][A-Z .'’-]{{2,40}}(?:,\s*[A-Z][\w .'’-]{{1,30}})?,\s+((?i:{MONTHS}))\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:\([^)]{{1,40}}\))?\s*[-–—]"
+                r"^[A-Z][A-Z .'’-]{{2,40}}(?:,\s*[A-Z][\w .'’-]{{1,30}})?,\s+((?i:{months}))\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:\([^)]{{1,40}}\))?\s*[-–—]"
             )),
         }
     })
@@ -96,9 +101,8 @@ pub fn numeric_order(texts: &[&str]) -> Option<NumericOrder> {
     let p = patterns();
     let (mut day_first, mut month_first) = (0, 0);
     for t in texts {
-        for c in p.numeric.captures_iter(t) {
-            let a: u32 = c[1].parse().unwrap_or(0);
-            let b: u32 = c[3].parse().unwrap_or(0);
+        for n in numeric_dates(t, NumericShape::Strict) {
+            let (a, b) = (n.first, n.second);
             if a > 12 && b <= 12 {
                 day_first += 1;
             } else if b > 12 && a <= 12 {
@@ -129,20 +133,9 @@ pub fn numeric_order(texts: &[&str]) -> Option<NumericOrder> {
 /// ("CASTEL ORME, June 20 (Amarel Wire) -"): the day the report was filed.
 pub fn dateline_of(body: &str) -> Option<(u8, u8, String)> {
     let c = patterns().dateline.captures(body)?;
-    let month = month_number(&c[1])?;
+    let month = month_from_name(&c[1])?;
     let day: u8 = c[2].parse().ok()?;
     Some((month, day, c.get(0)?.as_str().trim().to_string()))
-}
-
-fn month_number(name: &str) -> Option<u8> {
-    const PREFIXES: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let lower = name.to_ascii_lowercase();
-    PREFIXES
-        .iter()
-        .position(|p| lower.starts_with(p))
-        .map(|i| i as u8 + 1)
 }
 
 /// The first full date in a header line, with the time of day after it.
@@ -153,11 +146,11 @@ pub fn date_in_line(line: &str, order: Option<NumericOrder>) -> Option<FoundDate
     // the clock time the tagger read as part of the date ("16:40 GMT,
     // Tuesday, 17 April 2018" is one time expression)
     let mut tagged_time: Option<String> = None;
-    if let Some(c) = p.numeric.captures(line) {
-        let whole = c.get(0)?;
-        let a: u8 = c[1].parse().ok()?;
-        let b: u8 = c[3].parse().ok()?;
-        let y: i32 = c[5].parse().ok()?;
+    // Only the first numeric date is tried; when it is no valid day the
+    // tagger reads the line. Unlike the extractor's `find_dates`, dots do not
+    // mean day first and no year range applies (callers judge plausibility).
+    if let Some(n) = numeric_dates(line, NumericShape::Strict).next() {
+        let (a, b, y) = (n.first, n.second, n.year);
         let day_first = if a > 12 {
             true
         } else if b > 12 {
@@ -167,7 +160,7 @@ pub fn date_in_line(line: &str, order: Option<NumericOrder>) -> Option<FoundDate
         };
         let (m, d) = if day_first { (b, a) } else { (a, b) };
         if let Some(date) = PartialDate::ymd(y, m, d) {
-            found = Some((whole.start(), whole.end(), date));
+            found = Some((n.span.0, n.span.1, date));
         }
     }
     if found.is_none() {
@@ -851,6 +844,8 @@ mod tests {
             Some(NumericOrder::MonthFirst)
         );
         assert_eq!(numeric_order(&["03/04/2021"]), None);
+        // two-digit years and spaced dates do not vote
+        assert_eq!(numeric_order(&["27.07.21", "27. 7. 2021"]), None);
     }
 
     #[test]
@@ -862,6 +857,12 @@ mod tests {
         assert_eq!(f.date.to_string(), "2021-04-03");
         let f = date_in_line("03/04/2021", None).unwrap();
         assert_eq!(f.date.to_string(), "2021-03-04");
+        // a two-digit year is passed over; dots follow `order`, month first
+        let f = date_in_line("13.04.21, 03.04.2021", None).unwrap();
+        assert_eq!(f.date.to_string(), "2021-03-04");
+        assert_eq!(f.text, "03.04.2021");
+        let f = date_in_line("on 4/5/1991", None).unwrap();
+        assert_eq!(f.date.to_string(), "1991-04-05");
     }
 
     #[test]
@@ -884,6 +885,10 @@ mod tests {
         let (m, d, _) = dateline_of("TOLVASH GORGE, Velmara, May 20 (Amarel Wire) - x").unwrap();
         assert_eq!((m, d), (5, 20));
         assert!(dateline_of("The talks began on June 20 - and ended").is_none());
+        let (m, d, _) = dateline_of("PORT ILVA, SEPT. 3 - x").unwrap();
+        assert_eq!((m, d), (9, 3));
+        // English month names only
+        assert!(dateline_of("PORT ILVA, Juli 3 - x").is_none());
     }
 
     fn clue(

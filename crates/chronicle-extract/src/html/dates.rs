@@ -23,8 +23,8 @@ pub struct ParsedDate {
     pub span: (usize, usize),
 }
 
-const MONTHS: &[(&str, u8)] = &[
-    // English
+/// English month names and abbreviations.
+const ENGLISH_MONTHS: &[(&str, u8)] = &[
     ("january", 1),
     ("february", 2),
     ("march", 3),
@@ -49,6 +49,10 @@ const MONTHS: &[(&str, u8)] = &[
     ("oct", 10),
     ("nov", 11),
     ("dec", 12),
+];
+
+/// Month names of the other languages read: German, French, Spanish, Italian.
+const OTHER_MONTHS: &[(&str, u8)] = &[
     // German
     ("januar", 1),
     ("jänner", 1),
@@ -113,14 +117,30 @@ const MONTHS: &[(&str, u8)] = &[
     ("dicembre", 12),
 ];
 
-fn month_number(name: &str) -> Option<u8> {
-    let lower = name.trim_end_matches('.').to_lowercase();
-    MONTHS.iter().find(|(n, _)| *n == lower).map(|&(_, m)| m)
+/// Every month name read, English first.
+fn all_months() -> impl Iterator<Item = &'static (&'static str, u8)> {
+    ENGLISH_MONTHS.iter().chain(OTHER_MONTHS)
 }
 
-fn month_alternation() -> String {
-    let mut names: Vec<&str> = MONTHS.iter().map(|(n, _)| *n).collect();
-    // longest first so "june" wins over "jun"
+/// The number (1–12) of a month name or abbreviation in English, German,
+/// French, Spanish or Italian, in any case, with or without a final dot
+/// (`"July"`, `"Sept."`, `"März"`, `"juil"`); `None` for anything else.
+pub fn month_from_name(name: &str) -> Option<u8> {
+    let lower = name.trim_end_matches('.').to_lowercase();
+    all_months().find(|(n, _)| *n == lower).map(|&(_, m)| m)
+}
+
+/// A regex alternation (no group) of month names, longest first so that
+/// "june" wins over "jun": every language [`month_from_name`] reads, or the
+/// English names only (`jan|january|…|sept|sep|…`). Lower case: use it
+/// under `(?i)`.
+pub fn month_name_pattern(english_only: bool) -> String {
+    let months: Vec<&(&str, u8)> = if english_only {
+        ENGLISH_MONTHS.iter().collect()
+    } else {
+        all_months().collect()
+    };
+    let mut names: Vec<&str> = months.iter().map(|(n, _)| *n).collect();
     names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
     names.dedup();
     names.join("|")
@@ -142,17 +162,31 @@ static YMD_SLASH: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// Day, month and year in ASCII digits (`27/07/2021`, `7-27-2021`), in the
+/// given shape; see [`NumericShape`].
+fn numeric_date_pattern(shape: NumericShape) -> String {
+    let (boundary, space, year) = match shape {
+        NumericShape::Loose => (r"(?-u:\b)", r"\s?", "[0-9]{4}|[0-9]{2}"),
+        NumericShape::Strict => (r"\b", "", "[0-9]{4}"),
+    };
+    format!(
+        r"{boundary}(?P<a>[0-9]{{1,2}})(?P<sep>[./-]){space}(?P<b>[0-9]{{1,2}})[./-]{space}(?P<y>{year}){boundary}"
+    )
+}
+
 static DMY_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)(?-u:\b)(?P<a>[0-9]{{1,2}})(?P<sep>[./-])\s?(?P<b>[0-9]{{1,2}})[./-]\s?(?P<y>[0-9]{{4}}|[0-9]{{2}})(?-u:\b){TIME_TAIL}"
-    ))
-    .expect("static regex")
+    let date = numeric_date_pattern(NumericShape::Loose);
+    Regex::new(&format!(r"(?i){date}{TIME_TAIL}")).expect("static regex")
+});
+
+static STRICT_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&numeric_date_pattern(NumericShape::Strict)).expect("static regex")
 });
 
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)(?-u:\b)(?P<d>[0-9]{{1,2}})(?:\.|st|nd|rd|th|er)?\s*(?:de\s+|of\s+)?(?P<mon>{})\.?,?\s*(?:de\s+|del\s+)?(?P<y>[0-9]{{4}})(?-u:\b){TIME_TAIL}",
-        month_alternation()
+        month_name_pattern(false)
     ))
     .expect("static regex")
 });
@@ -160,7 +194,7 @@ static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)(?-u:\b)(?P<mon>{})\.?\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>[0-9]{{4}})(?-u:\b){TIME_TAIL}",
-        month_alternation()
+        month_name_pattern(false)
     ))
     .expect("static regex")
 });
@@ -228,7 +262,7 @@ fn ymd_date(c: &Captures<'_>) -> Option<ParsedDate> {
 
 /// The date of a match with numeric `y` and `d` groups and a month name `mon`.
 fn named_month_date(c: &Captures<'_>) -> Option<ParsedDate> {
-    let month = month_number(c.name("mon")?.as_str())?;
+    let month = month_from_name(c.name("mon")?.as_str())?;
     from_caps(c, num(c, "y")?, month, num(c, "d")?)
 }
 
@@ -242,6 +276,56 @@ fn expand_year(y: i32) -> i32 {
     } else {
         y
     }
+}
+
+/// An all-numeric date as written (`27/07/2021`, `07-27-2021`, `27.07.21`):
+/// which number is the day is for the reader to decide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NumericDate {
+    pub first: u8,
+    pub second: u8,
+    /// As written: two digits (`21`) are not expanded.
+    pub year: i32,
+    pub two_digit_year: bool,
+    /// The separator after the first number: `.`, `/` or `-`.
+    pub separator: char,
+    /// Byte range of the date, without a time of day after it.
+    pub span: (usize, usize),
+}
+
+/// Which all-numeric dates [`numeric_dates`] reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumericShape {
+    /// As [`find_dates`] reads them: also a space after a separator
+    /// (`27. 7. 2021`) and two-digit years (`27.07.21`); a time of day right
+    /// after a date is passed over with it.
+    Loose,
+    /// A four-digit year, nothing but the separators between the numbers,
+    /// and no letter or digit of any script touching the date.
+    Strict,
+}
+
+fn numeric_date(c: &Captures<'_>) -> Option<NumericDate> {
+    let year = c.name("y")?;
+    Some(NumericDate {
+        first: num(c, "a")?,
+        second: num(c, "b")?,
+        year: year.as_str().parse().ok()?,
+        two_digit_year: year.as_str().len() == 2,
+        separator: c.name("sep")?.as_str().chars().next()?,
+        span: (c.name("a")?.start(), year.end()),
+    })
+}
+
+/// Every day-month-year date written in ASCII digits with `.`, `/` or `-`,
+/// in order, before any reading of which number is the day, any expansion
+/// of two-digit years or any range of years.
+pub fn numeric_dates(text: &str, shape: NumericShape) -> impl Iterator<Item = NumericDate> + '_ {
+    let re = match shape {
+        NumericShape::Loose => &*DMY_NUMERIC,
+        NumericShape::Strict => &*STRICT_NUMERIC,
+    };
+    re.captures_iter(text).filter_map(|c| numeric_date(&c))
 }
 
 /// What the date patterns need, found in one pass over the bytes: every
@@ -306,27 +390,24 @@ pub fn find_dates(text: &str, month_first: bool) -> Vec<ParsedDate> {
         .digit_then_separator
         .then(|| DMY_NUMERIC.captures_iter(text));
     for c in dmy.into_iter().flatten() {
-        let (Some(a), Some(b), Some(y)) = (num::<u8>(&c, "a"), num::<u8>(&c, "b"), num(&c, "y"))
-        else {
+        let Some(n) = numeric_date(&c) else {
             continue;
         };
-        let two_digit = c.name("y").is_some_and(|m| m.as_str().len() == 2);
-        let sep = c.name("sep").map(|m| m.as_str()).unwrap_or("");
         // "12-10-19" is too ambiguous; two-digit years only with dots (German usage)
-        if two_digit && sep != "." {
+        if n.two_digit_year && n.separator != '.' {
             continue;
         }
-        let y = expand_year(y);
+        let (a, b) = (n.first, n.second);
         let (m, d) = if a > 12 {
             (b, a)
         } else if b > 12 {
             (a, b)
-        } else if sep == "." || !month_first {
+        } else if n.separator == '.' || !month_first {
             (b, a)
         } else {
             (a, b)
         };
-        out.extend(from_caps(&c, y, m, d));
+        out.extend(from_caps(&c, expand_year(n.year), m, d));
     }
     if !shapes.year {
         return sorted_outermost(out);
@@ -562,6 +643,7 @@ pub(crate) fn compile_patterns() {
     LazyLock::force(&ISO);
     LazyLock::force(&YMD_SLASH);
     LazyLock::force(&DMY_NUMERIC);
+    LazyLock::force(&STRICT_NUMERIC);
     LazyLock::force(&DAY_MONTH);
     LazyLock::force(&MONTH_DAY);
     LazyLock::force(&COMPACT);
@@ -654,6 +736,61 @@ mod tests {
         check("1990-01-01", false, None);
         check("2021-02-30", false, None);
         check("no date here", false, None);
+    }
+
+    #[test]
+    fn month_names() {
+        let cases: &[(&str, Option<u8>)] = &[
+            ("July", Some(7)),
+            ("SEPT.", Some(9)),
+            ("sep", Some(9)),
+            ("März", Some(3)),
+            ("juil", Some(7)),
+            ("dicembre", Some(12)),
+            ("Julyy", None),
+            ("", None),
+        ];
+        for &(name, want) in cases {
+            assert_eq!(month_from_name(name), want, "{name:?}");
+        }
+        let english =
+            Regex::new(&format!("(?i)^(?:{})$", month_name_pattern(true))).expect("month pattern");
+        assert!(english.is_match("September") && english.is_match("jun"));
+        assert!(!english.is_match("juli") && !english.is_match("mars"));
+        let all = month_name_pattern(false);
+        assert!(all.split('|').any(|n| n == "juillet"));
+        // longest first: "june" before "jun"
+        let names: Vec<&str> = all.split('|').collect();
+        let at = |n: &str| names.iter().position(|x| *x == n);
+        assert!(at("june") < at("jun"));
+    }
+
+    #[test]
+    fn numeric_date_shapes() {
+        fn read(text: &str, shape: NumericShape) -> Vec<(u8, u8, i32, char, &str)> {
+            numeric_dates(text, shape)
+                .map(|n| {
+                    let written = text.get(n.span.0..n.span.1).unwrap_or("");
+                    (n.first, n.second, n.year, n.separator, written)
+                })
+                .collect()
+        }
+        let text = "27.07.21 10:16, 7-27-2021, 27. 7. 2021 and é03/04/2021";
+        assert_eq!(
+            read(text, NumericShape::Loose),
+            vec![
+                (27, 7, 21, '.', "27.07.21"),
+                (7, 27, 2021, '-', "7-27-2021"),
+                (27, 7, 2021, '.', "27. 7. 2021"),
+                (3, 4, 2021, '/', "03/04/2021"),
+            ]
+        );
+        // four-digit years, no spaces, no letter of any script touching
+        assert_eq!(
+            read(text, NumericShape::Strict),
+            vec![(7, 27, 2021, '-', "7-27-2021")]
+        );
+        assert!(numeric_dates("27.07.21", NumericShape::Loose).all(|n| n.two_digit_year));
     }
 
     #[test]

@@ -17,7 +17,10 @@ use chronicle_model::PartialDate;
 use dom::Dom;
 use serde::{Deserialize, Serialize};
 
-pub use dates::{date_in_url, parse_date_text};
+pub use dates::{
+    date_in_url, month_from_name, month_name_pattern, numeric_dates, parse_date_text, NumericDate,
+    NumericShape,
+};
 
 /// What [`extract_html`] finds in one page.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
