@@ -181,57 +181,25 @@ fn char_to_byte_offsets(text: &str) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Item, Stage};
-
-    /// A gold expression of a fixture: phrase, type, value.
-    type Gold<'a> = (&'a str, &'a str, &'a str);
-
-    fn workload(docs: &[(&str, &str, &[Gold])]) -> Workload {
-        let items = docs
-            .iter()
-            .map(|(id, text, gold)| Item {
-                id: id.to_string(),
-                text: text.to_string(),
-                bytes: text.len() as u64,
-                gold: Some(
-                    gold.iter()
-                        .map(|(phrase, kind, value)| {
-                            let start = text.find(phrase).expect("phrase in fixture");
-                            TimemlTimex {
-                                tid: String::new(),
-                                start,
-                                end: start + phrase.len(),
-                                text: phrase.to_string(),
-                                kind: kind.to_string(),
-                                value: value.to_string(),
-                                modifier: None,
-                            }
-                        })
-                        .collect(),
-                ),
-                ..Item::default()
-            })
-            .collect();
-        Workload {
-            stage: Stage::Timex,
-            corpus: "invented".into(),
-            items,
-        }
-    }
+    use crate::workload::{invented_timex_workload, InventedTimex};
 
     fn check(peer_output: &str, expect_dropped: usize, expect: Quality) {
-        let w = workload(&[
-            (
-                "a",
-                "Le café opened on Friday, two weeks after March 3.",
-                &[
-                    ("Friday", "DATE", "2031-05-16"),
-                    ("two weeks", "DURATION", "P2W"),
-                    ("March 3", "DATE", "2031-03-03"),
-                ],
-            ),
-            ("b", "Nothing dated here.", &[]),
-        ]);
+        let w = invented_timex_workload(
+            "2031-05-18",
+            &[
+                (
+                    "a",
+                    "Le café opened on Friday, two weeks after March 3.",
+                    &[
+                        ("Friday", "DATE", "2031-05-16"),
+                        ("two weeks", "DURATION", "P2W"),
+                        ("March 3", "DATE", "2031-03-03"),
+                    ],
+                ),
+                ("b", "Nothing dated here.", &[]),
+            ],
+        )
+        .expect("gold phrases in their texts");
         let read = parse_peer_timexes(peer_output, &w).expect("valid JSON lines");
         assert_eq!(read.dropped, expect_dropped);
         let quality = score(&w, &read.by_id, read.has_values).expect("gold present");
@@ -306,8 +274,16 @@ mod tests {
 
     #[test]
     fn a_corpus_without_gold_has_no_quality() {
-        let mut w = workload(&[("a", "On Friday.", &[])]);
+        let mut w = invented_timex_workload("2031-05-18", &[("a", "On Friday.", &[])])
+            .expect("no gold to find");
         w.items[0].gold = None;
         assert_eq!(score(&w, &SystemTimexes::new(), true), None);
+    }
+
+    #[test]
+    fn an_invented_gold_phrase_missing_from_its_text_gives_no_workload() {
+        let docs: [(&str, &str, &[InventedTimex]); 1] =
+            [("a", "On Friday.", &[("Saturday", "DATE", "2031-05-17")])];
+        assert!(invented_timex_workload("2031-05-18", &docs).is_none());
     }
 }

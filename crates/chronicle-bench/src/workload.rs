@@ -255,6 +255,55 @@ fn load_timex_tbaq(dir: &Path, limit: Option<usize>) -> Result<Vec<Item>, BenchE
     Ok(items)
 }
 
+/// A gold TIMEX3 of an invented document: its phrase (as it stands in the
+/// text), type and value.
+#[doc(hidden)]
+pub type InventedTimex<'a> = (&'a str, &'a str, &'a str);
+
+/// A timex workload of invented documents `(id, text, gold)`, all created on
+/// `dct`. It exists so that the scoring tests and the peer tests, which need
+/// documents with gold but not the corpora, spell their fixtures one way.
+/// None when a gold phrase is not in its document's text.
+#[doc(hidden)]
+pub fn invented_timex_workload(
+    dct: &str,
+    docs: &[(&str, &str, &[InventedTimex])],
+) -> Option<Workload> {
+    let items = docs
+        .iter()
+        .map(|&(id, text, gold)| {
+            let timexes = gold
+                .iter()
+                .map(|&(phrase, kind, value)| {
+                    let start = text.find(phrase)?;
+                    Some(TimemlTimex {
+                        tid: String::new(),
+                        start,
+                        end: start + phrase.len(),
+                        text: phrase.to_string(),
+                        kind: kind.to_string(),
+                        value: value.to_string(),
+                        modifier: None,
+                    })
+                })
+                .collect::<Option<Vec<_>>>()?;
+            let mut item = Item::from_text(
+                id.to_string(),
+                None,
+                Some(dct.to_string()),
+                text.to_string(),
+            );
+            item.gold = Some(timexes);
+            Some(item)
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(Workload {
+        stage: Stage::Timex,
+        corpus: "invented".into(),
+        items,
+    })
+}
+
 /// The five seed pages: their article bodies, as chronicle's text extraction finds them.
 fn load_entities_seeds(dir: &Path, _limit: Option<usize>) -> Result<Vec<Item>, BenchError> {
     let mut items = Vec::new();

@@ -2,9 +2,8 @@
 //! the manifest protocol; a fake peer stands in for Python here.
 
 use chronicle_bench::peers::{self, PeerSetup};
-use chronicle_bench::workload::workloads;
+use chronicle_bench::workload::{invented_timex_workload, workloads};
 use chronicle_bench::{Item, Loaded, Outcome, Paths, Stage, Workload};
-use chronicle_eval::timeml::TimemlTimex;
 use std::path::PathBuf;
 
 fn paths() -> Paths {
@@ -143,57 +142,27 @@ fn a_peer_that_prints_no_figures_is_reported_with_its_error() {
     });
 }
 
-/// A gold expression of a fixture: phrase, type, value.
-type Gold<'a> = (&'a str, &'a str, &'a str);
-
 /// Two invented documents with their gold TIMEX3s.
 fn timex_workload() -> Workload {
-    let docs: [(&str, &str, &[Gold]); 2] = [
-        (
-            "d1",
-            "The dam failed on Tuesday; crews worked for three days.",
-            &[
-                ("Tuesday", "DATE", "2030-04-09"),
-                ("three days", "DURATION", "P3D"),
-            ],
-        ),
-        (
-            "d2",
-            "By noon the river had crested.",
-            &[("noon", "TIME", "2030-04-10T12:00")],
-        ),
-    ];
-    let items = docs
-        .iter()
-        .map(|(id, text, gold)| Item {
-            id: id.to_string(),
-            text: text.to_string(),
-            bytes: text.len() as u64,
-            dct: Some("2030-04-10".into()),
-            gold: Some(
-                gold.iter()
-                    .map(|(phrase, kind, value)| {
-                        let start = text.find(phrase).unwrap();
-                        TimemlTimex {
-                            tid: String::new(),
-                            start,
-                            end: start + phrase.len(),
-                            text: phrase.to_string(),
-                            kind: kind.to_string(),
-                            value: value.to_string(),
-                            modifier: None,
-                        }
-                    })
-                    .collect(),
+    invented_timex_workload(
+        "2030-04-10",
+        &[
+            (
+                "d1",
+                "The dam failed on Tuesday; crews worked for three days.",
+                &[
+                    ("Tuesday", "DATE", "2030-04-09"),
+                    ("three days", "DURATION", "P3D"),
+                ],
             ),
-            ..Item::default()
-        })
-        .collect();
-    Workload {
-        stage: Stage::Timex,
-        corpus: "invented".into(),
-        items,
-    }
+            (
+                "d2",
+                "By noon the river had crested.",
+                &[("noon", "TIME", "2030-04-10T12:00")],
+            ),
+        ],
+    )
+    .expect("gold phrases in their texts")
 }
 
 #[test]
