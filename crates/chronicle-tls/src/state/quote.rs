@@ -69,10 +69,13 @@ pub(crate) fn quote_without_date(
         if t.value.parse::<PartialDate>().ok() != Some(date) || names_time_of_day(&t.text) {
             continue;
         }
-        let Some(start) = t.start.checked_sub(sentence.start) else {
+        let (Some(start), Some(len)) = (
+            t.start.checked_sub(sentence.start),
+            t.end.checked_sub(t.start),
+        ) else {
             continue;
         };
-        let end = start + (t.end - t.start);
+        let end = start + len;
         if start < a || end > b || text.get(start..end) != Some(t.text.as_str()) {
             continue;
         }
