@@ -1,5 +1,5 @@
 //! `chronicle tag --timeml IN… -o OUT_DIR`: TIMEX3 tagging of TimeML documents
-//! (TempEval-3 input or `.tml`). The tagging is `chronicle_time::tag_text`; the
+//! (TempEval-3 input or `.tml`). The tagging is `chronicle_time::tag_text_in`; the
 //! TimeML reading and writing is `chronicle_eval::timeml`.
 
 use anyhow::{Context, Result};
@@ -23,6 +23,9 @@ pub struct TagArgs {
     /// The directory receiving one `<basename>.tml` per input.
     #[arg(short, long, value_name = "OUT_DIR")]
     output: PathBuf,
+    /// Language of the texts (ISO 639-1: en, es); one without a data file is read as English.
+    #[arg(long, default_value = "en")]
+    language: String,
 }
 
 /// The files named by the inputs, directories expanded, in the order given.
@@ -45,13 +48,13 @@ fn input_files(inputs: &[PathBuf], problems: &mut Vec<String>) -> Vec<PathBuf> {
 }
 
 /// Tags one file; returns the output path and the number of TIMEX3 written.
-fn tag_file(path: &Path, out_dir: &Path) -> Result<(PathBuf, usize)> {
+fn tag_file(path: &Path, out_dir: &Path, language: &str) -> Result<(PathBuf, usize)> {
     let bytes =
         std::fs::read(path).with_context(|| format!("{}: could not be read", path.display()))?;
     let xml = String::from_utf8(bytes)
         .map_err(|_| anyhow::anyhow!("{}: not UTF-8 text", path.display()))?;
     let doc = parse_timeml(&path.display().to_string(), &xml)?;
-    let timexes: Vec<TimemlTimex> = chronicle_time::tag_text(&doc.text, doc.dct)
+    let timexes: Vec<TimemlTimex> = chronicle_time::tag_text_in(language, &doc.text, doc.dct)
         .iter()
         .map(TimemlTimex::from)
         .collect();
@@ -85,7 +88,7 @@ pub fn run(args: &TagArgs, quiet: bool) -> Result<ExitCode> {
             skipped += 1;
             continue;
         }
-        match tag_file(f, &args.output) {
+        match tag_file(f, &args.output, &args.language) {
             Ok((_, n)) => {
                 written += 1;
                 tags += n;

@@ -131,3 +131,34 @@ fn eval_timex_tags_or_reads_a_system_and_reports() {
     assert!(text.contains("Missed\t1\tevery <weekday>"), "{text}");
     let _ = std::fs::remove_dir_all(&sys);
 }
+
+#[test]
+fn tag_reads_the_language_it_is_given() {
+    let input = fixtures().join("spanish");
+    let tagged = |language: &str| {
+        let out = temp_dir(&format!("lang-{language}"));
+        let output = chronicle(&[
+            "tag",
+            "--timeml",
+            path_str(&input),
+            "-o",
+            path_str(&out),
+            "--language",
+            language,
+        ]);
+        assert!(output.status.success(), "{output:?}");
+        std::fs::read_to_string(out.join("presa.tml")).expect("tagged file")
+    };
+    let spanish = tagged("es");
+    assert!(
+        spanish.contains(r#"value="2031-03-13">ayer</TIMEX3>"#),
+        "{spanish}"
+    );
+    assert!(
+        spanish.contains(r#"value="2031-W10">La semana pasada</TIMEX3>"#),
+        "{spanish}"
+    );
+    // Read as English, the Spanish words are not time expressions.
+    let english = tagged("en");
+    assert!(!english.contains(">ayer</TIMEX3>"), "{english}");
+}

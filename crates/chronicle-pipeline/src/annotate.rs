@@ -86,7 +86,12 @@ pub fn annotate_raw(raw: RawDocument) -> Annotated {
     }
     doc.sentences = chronicle_time::split_sentences(&doc.body);
     doc.published = dating::date_from_sources(&clues, &doc.body);
-    doc.timexes = chronicle_time::tag(&doc.body, &doc.sentences, doc.published.date);
+    doc.timexes = chronicle_time::tag_in(
+        doc.language.as_deref().unwrap_or("en"),
+        &doc.body,
+        &doc.sentences,
+        doc.published.date,
+    );
     Annotated {
         document: doc,
         clues,

@@ -20,6 +20,71 @@ pub(crate) struct TenseWords {
     pub past: Vec<String>,
     pub future: Vec<String>,
     pub present: Vec<String>,
+    /// Verb endings that mark a past or a future form ("-ed"; Spanish "-ó", "-rá").
+    pub past_endings: Vec<String>,
+    pub future_endings: Vec<String>,
+    /// Shortest word (in bytes) whose ending is read as an inflection.
+    pub min_inflected_len: usize,
+    /// Words with such an ending that are no verb form ("indeed", "hundred").
+    pub not_inflected: Vec<String>,
+    /// Words opening a noun phrase: an inflected word after them is an adjective.
+    pub determiners: Vec<String>,
+    /// Adverbs that make the inflected word after them an adjective ("still unresolved").
+    pub adjective_adverbs: Vec<String>,
+    /// Auxiliaries that leave the tense to the word after them when it points to the future.
+    pub auxiliaries: Vec<String>,
+}
+
+/// How a language orders the words of an expression, and its function words.
+///
+/// The rules of the engine read these instead of assuming English order: a
+/// language whose relative words follow the unit ("la semana pasada") lists them
+/// in `relative_after`, one that counts back with a word before the amount
+/// ("hace dos semanas") lists it in `ago_before`.
+#[derive(Debug, Deserialize)]
+pub(crate) struct OrderWords {
+    /// Articles that change the reading ("the next morning" counts from the story's day).
+    pub definite_articles: Vec<String>,
+    /// Articles that open a date and belong to its span without changing it ("el lunes").
+    pub date_articles: Vec<String>,
+    /// Plural articles that make a weekday recur ("los lunes").
+    pub set_articles: Vec<String>,
+    /// Articles counting one ("a year").
+    pub indefinite_articles: Vec<String>,
+    /// Words joining a day to its month or a month to its year ("the 11th of June", "22 de julio").
+    pub of_words: Vec<String>,
+    /// Marks allowed between a day and month and their year ("June 11, 2021", "22 de julio de 2009").
+    pub year_links: Vec<String>,
+    /// Words between two counts making a range ("two to three weeks").
+    pub range_words: Vec<String>,
+    /// Words joining tens and units ("treinta y dos"); a glued hyphen always does.
+    pub number_joiners: Vec<String>,
+    /// Whether month and weekday names are written with a capital.
+    pub names_capitalised: bool,
+    /// Full month or weekday names short enough to pass for abbreviations ("May", "lunes").
+    pub short_full_names: Vec<String>,
+    /// Unit words that end in "s" without being plural ("mes").
+    pub singular_units: Vec<String>,
+    /// Relative words after the unit: "la semana pasada" (-1), "el mes que viene" (1).
+    pub relative_after: HashMap<String, i64>,
+    /// Words before a count that place it from now: "hace dos semanas" (-1), "dentro de tres días" (1).
+    pub ago_before: HashMap<String, i64>,
+    /// Relative words that open a span when a count follows ("the past two months").
+    pub span_openers: Vec<String>,
+    /// Words between a day and its part ("ayer por la tarde"); English puts none.
+    pub part_of_day_links: Vec<String>,
+    /// Prepositions before an article and a part of the day ("in the morning").
+    pub part_of_day_prepositions: Vec<String>,
+    /// Phrases after a clock hour naming its half of the day ("4 in the morning").
+    pub clock_half_links: Vec<String>,
+    /// Nouns of the parts of a year and how many make one ("quarter": 4, "half": 2).
+    pub year_parts: HashMap<String, u8>,
+    /// Words between a quarter and its year ("the third quarter of 2021").
+    pub year_part_links: Vec<String>,
+    /// Whether a point modifier may take a bare unit ("a finales de año").
+    pub bare_unit_after_modifier: bool,
+    /// Phrases adding half a unit ("a year and a half", "un año y medio").
+    pub half_phrases: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -71,6 +136,7 @@ struct RawLexicon {
     period_definers: Vec<String>,
     tense: TenseWords,
     sentence: SentenceWords,
+    order: OrderWords,
 }
 
 /// Multi-word phrases indexed by their first token, longest first.
@@ -82,6 +148,10 @@ pub(crate) struct PhraseTable<V> {
 impl<V> PhraseTable<V> {
     fn first_words(&self) -> impl Iterator<Item = &String> {
         self.by_first.keys()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_first.is_empty()
     }
 
     fn new(entries: impl IntoIterator<Item = (String, V)>) -> Self {
@@ -155,8 +225,18 @@ pub(crate) struct Lexicon {
     pub period_definers: Vec<String>,
     pub tense: TenseWords,
     pub sentence: SentenceWords,
+    pub order: OrderWords,
+    pub relative_after: PhraseTable<i64>,
+    pub ago_before: PhraseTable<i64>,
+    pub part_of_day_links: PhraseTable<()>,
+    pub clock_half_links: PhraseTable<()>,
+    pub half_phrases: PhraseTable<()>,
     /// Every word an expression can start with; other words are skipped at once.
     pub starters: HashSet<String>,
+}
+
+fn unit_phrases(phrases: &[String]) -> impl Iterator<Item = (String, ())> + '_ {
+    phrases.iter().map(|p| (p.clone(), ()))
 }
 
 fn parse_month_day(s: &str) -> Option<(u8, u8)> {
@@ -211,6 +291,12 @@ impl Lexicon {
             period_definers: raw.period_definers,
             tense: raw.tense,
             sentence: raw.sentence,
+            relative_after: PhraseTable::new(raw.order.relative_after.clone()),
+            ago_before: PhraseTable::new(raw.order.ago_before.clone()),
+            part_of_day_links: PhraseTable::new(unit_phrases(&raw.order.part_of_day_links)),
+            clock_half_links: PhraseTable::new(unit_phrases(&raw.order.clock_half_links)),
+            half_phrases: PhraseTable::new(unit_phrases(&raw.order.half_phrases)),
+            order: raw.order,
             starters: HashSet::new(),
         };
         let mut starters: HashSet<String> = HashSet::new();
@@ -243,6 +329,10 @@ impl Lexicon {
         starters.extend(lex.set_words.iter().cloned());
         starters.extend(lex.fiscal_words.iter().cloned());
         starters.extend(lex.bare_plural_units.iter().cloned());
+        starters.extend(lex.ago_before.first_words().cloned());
+        starters.extend(lex.order.date_articles.iter().cloned());
+        starters.extend(lex.order.set_articles.iter().cloned());
+        starters.extend(lex.order.indefinite_articles.iter().cloned());
         // Articles and marks that open rules of the engine itself ("the 1990s", "a year", "'90s", "Q3").
         starters.extend(["the", "a", "an", "'", "q"].map(String::from));
         lex.starters = starters;
@@ -250,13 +340,54 @@ impl Lexicon {
     }
 }
 
-static ENGLISH: OnceLock<Lexicon> = OnceLock::new();
+/// The languages with a data file: ISO 639-1 code and the file's text.
+const LANGUAGES: [(&str, &str); 2] = [
+    ("en", include_str!("../data/en.json")),
+    ("es", include_str!("../data/es.json")),
+];
+
+static LEXICONS: [OnceLock<Lexicon>; 2] = [OnceLock::new(), OnceLock::new()];
+
+/// Codes of the languages the tagger has a data file for.
+pub fn languages() -> impl Iterator<Item = &'static str> {
+    LANGUAGES.iter().map(|(code, _)| *code)
+}
+
+fn lexicon_at(k: usize) -> &'static Lexicon {
+    LEXICONS[k].get_or_init(|| {
+        // The files are part of the crate and checked by the tests, so a failure is a build defect.
+        Lexicon::from_json(LANGUAGES[k].1)
+            .unwrap_or_else(|e| panic!("data/{}.json is invalid: {e}", LANGUAGES[k].0))
+    })
+}
 
 /// The English lexicon, parsed once.
 pub(crate) fn english() -> &'static Lexicon {
-    ENGLISH.get_or_init(|| {
-        // The file is part of the crate and checked by the tests, so a failure is a build defect.
-        Lexicon::from_json(include_str!("../data/en.json"))
-            .expect("data/en.json is valid (checked by the crate's tests)")
-    })
+    lexicon_at(0)
+}
+
+/// The lexicon of a language given by its ISO 639-1 code ("es", "ES", "es-MX"), if there is one.
+pub(crate) fn for_language(code: &str) -> Option<&'static Lexicon> {
+    let base = code.split(['-', '_']).next().unwrap_or("").trim();
+    let k = LANGUAGES
+        .iter()
+        .position(|(c, _)| c.eq_ignore_ascii_case(base))?;
+    Some(lexicon_at(k))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_data_file_parses() {
+        for (k, (code, text)) in LANGUAGES.iter().enumerate() {
+            if let Err(e) = Lexicon::from_json(text) {
+                panic!("data/{code}.json: {e}");
+            }
+            assert!(std::ptr::eq(for_language(code).unwrap(), lexicon_at(k)));
+        }
+        assert!(for_language("es-MX").is_some());
+        assert!(for_language("xx").is_none());
+    }
 }

@@ -1,8 +1,8 @@
 //! The TIMEX3 tagger: one tokenisation, then rules over token sequences,
 //! their words taken from the language's data file.
 
-use crate::lexicon::{english, Lexicon};
-use crate::tense::{tense_at, Tense};
+use crate::lexicon::{english, for_language, Lexicon};
+use crate::tense::{tense_in, Tense};
 use crate::tokens::{tokenize, Tok, TokKind};
 use crate::values::*;
 use chronicle_model::date::weekday_from_days;
@@ -15,6 +15,15 @@ struct Hit {
     kind: TimexType,
     value: String,
     modifier: Option<String>,
+}
+
+/// A count of units: how many (`None`: vague), the unit's code, the token after it,
+/// and its value as a duration.
+struct Counted {
+    n: Option<i64>,
+    unit: &'static str,
+    end: usize,
+    value: String,
 }
 
 fn hit(end: usize, kind: TimexType, value: String) -> Option<Hit> {
@@ -36,6 +45,32 @@ struct Matcher<'a> {
     sentence: &'a Sentence,
     /// Whether the document reports by quarters (then "a year earlier" is the same quarter a year before).
     quarterly: bool,
+}
+
+/// Bytes of a sentence on either side of an expression that can decide its tense: the
+/// nearest signal wins, and looking no farther keeps a run-on "sentence" of a
+/// megabyte linear.
+const TENSE_REACH: usize = 1000;
+
+/// The stretch of `text` within [`TENSE_REACH`] of byte `at`, cut at whitespace.
+fn tense_window(text: &str, at: usize) -> (usize, usize) {
+    let mut lo = at.saturating_sub(TENSE_REACH);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let lo = if lo == 0 {
+        0
+    } else {
+        text[..lo].rfind(char::is_whitespace).unwrap_or(0)
+    };
+    let mut hi = at.saturating_add(TENSE_REACH).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    let hi = text[hi..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |k| hi + k);
+    (lo, hi)
 }
 
 /// A duration unit: its TimeML letter and whether it counts time of day.
@@ -95,15 +130,42 @@ impl<'a> Matcher<'a> {
         self.norms.get(i..).unwrap_or(&[])
     }
 
-    /// Tense at token `i`, from its sentence.
+    /// Whether token `i` is one of `list`.
+    fn is(&self, i: usize, list: &[String]) -> bool {
+        let w = self.w(i);
+        list.iter().any(|x| x == w)
+    }
+
+    /// An article that changes the reading of what follows ("the next day").
+    fn definite(&self, i: usize) -> bool {
+        self.is(i, &self.lex.order.definite_articles)
+    }
+
+    /// Whether the unit word at `i` is a plural ("weeks", "meses"; not "mes").
+    fn plural_unit(&self, i: usize) -> bool {
+        self.w(i).ends_with('s') && !self.is(i, &self.lex.order.singular_units)
+    }
+
+    /// Any article a date may open with.
+    fn article(&self, i: usize) -> bool {
+        self.definite(i) || self.is(i, &self.lex.order.date_articles)
+    }
+
+    /// The token after a joining word or phrase of `table` at `i`, if there is one.
+    fn after_link(&self, i: usize, table: &crate::lexicon::PhraseTable<()>) -> usize {
+        table.longest(self.rest(i)).map_or(i, |(n, _)| i + n)
+    }
+
+    /// Tense at token `i`, from the words of its sentence around it.
     fn tense(&self, i: usize) -> Tense {
-        match self.tok(i) {
-            Some(t) => tense_at(
-                &self.sentence.text,
-                t.start.saturating_sub(self.sentence.start),
-            ),
-            None => Tense::Unknown,
-        }
+        let Some(t) = self.tok(i) else {
+            return Tense::Unknown;
+        };
+        let text = self.sentence.text.as_str();
+        let at = t.start.saturating_sub(self.sentence.start).min(text.len());
+        let (lo, hi) = tense_window(text, at);
+        text.get(lo..hi)
+            .map_or(Tense::Unknown, |window| tense_in(self.lex, window, at - lo))
     }
 
     /// Skips a hyphen glued between two words ("third-quarter", "mid-1990s").
@@ -132,7 +194,10 @@ impl<'a> Matcher<'a> {
         let mut v = *self.lex.numbers.get(self.w(i))?;
         let mut j = i + 1;
         if v >= 20 && v % 10 == 0 {
-            let k = self.skip_hyphen(j);
+            let mut k = self.skip_hyphen(j);
+            if k == j && self.is(j, &self.lex.order.number_joiners) {
+                k = j + 1;
+            }
             if let Some(&u) = self.lex.numbers.get(self.w(k)) {
                 if (1..=9).contains(&u) {
                     v += u;
@@ -220,11 +285,11 @@ impl<'a> Matcher<'a> {
     fn month_name(&self, i: usize) -> Option<(u8, usize)> {
         let w = self.w(i);
         let m = *self.lex.months.get(w)?;
-        if !self.capital(i) {
+        if self.lex.order.names_capitalised && !self.capital(i) {
             return None;
         }
         let mut j = i + 1;
-        let abbreviation = w.len() <= 4 && !matches!(w, "may" | "june" | "july");
+        let abbreviation = w.len() <= 4 && !self.is(i, &self.lex.order.short_full_names);
         if abbreviation && self.w(j) == "." && self.glued(j) {
             j += 1;
         }
@@ -234,10 +299,10 @@ impl<'a> Matcher<'a> {
     fn weekday_name(&self, i: usize) -> Option<(u8, usize)> {
         let w = self.w(i);
         let d = *self.lex.weekdays.get(w)?;
-        if !self.capital(i) {
+        if self.lex.order.names_capitalised && !self.capital(i) {
             return None;
         }
-        if w.len() <= 5 && !w.ends_with("day") {
+        if w.len() <= 5 && !self.is(i, &self.lex.order.short_full_names) {
             // Abbreviations only with their period: "Sat." but not "Sat".
             return (self.w(i + 1) == "." && self.glued(i + 1)).then_some((d, i + 2));
         }
@@ -298,7 +363,10 @@ impl<'a> Matcher<'a> {
         // Point modifiers: "early 2020", "the end of last year", "mid-November".
         if let Some((n, md)) = self.lex.point_modifiers.longest(self.rest(i)) {
             let j = self.skip_hyphen(i + n);
-            let core = self.core(j).or_else(|| self.the_unit(j));
+            let core = self
+                .core(j)
+                .or_else(|| self.the_unit(j))
+                .or_else(|| self.bare_unit(j));
             if let Some(mut h) = core.filter(|h| h.kind != TimexType::Duration) {
                 if !md.is_empty() {
                     h.modifier = Some(md.clone());
@@ -328,6 +396,10 @@ impl<'a> Matcher<'a> {
                     }
                 }
             }
+        }
+        // "el lunes", "el 22 de julio": an article the language puts before dates belongs to them.
+        if self.is(i, &self.lex.order.date_articles) {
+            consider(self.core(i + 1));
         }
         // "the late 1970s", "the early summer": the article belongs to a decade or season.
         if self.w(i) == "the" {
@@ -425,15 +497,62 @@ impl<'a> Matcher<'a> {
 
     /// "the year", "the month" after a point modifier: the unit holding the anchor.
     fn the_unit(&self, i: usize) -> Option<Hit> {
-        if self.w(i) != "the" {
+        if !self.article(i) {
             return None;
         }
         let unit = CalUnit::from_code(self.lex.units.get(self.w(i + 1))?)?;
         hit(i + 2, TimexType::Date, relative(&self.anchor, unit, 0))
     }
 
+    /// A unit with no article after a point modifier, where the language allows it
+    /// ("a finales de año"): the unit holding the anchor.
+    fn bare_unit(&self, i: usize) -> Option<Hit> {
+        if !self.lex.order.bare_unit_after_modifier {
+            return None;
+        }
+        let unit = CalUnit::from_code(self.lex.units.get(self.w(i))?)?;
+        hit(i + 1, TimexType::Date, relative(&self.anchor, unit, 0))
+    }
+
+    /// "la semana pasada", "el lunes pasado", "el mes que viene": a relative word after
+    /// the unit, in languages that put it there.
+    fn relative_after(&self, i: usize) -> Option<Hit> {
+        if self.lex.relative_after.is_empty() {
+            return None;
+        }
+        let unit_code = self
+            .lex
+            .units
+            .get(self.w(i))
+            .filter(|_| !self.lex.parts_of_day.contains_key(self.w(i)));
+        if let Some(code) = unit_code {
+            let (len, &rel) = self.lex.relative_after.longest(self.rest(i + 1))?;
+            let unit = CalUnit::from_code(code)?;
+            return hit(
+                i + 1 + len,
+                TimexType::Date,
+                relative(&self.anchor, unit, rel),
+            );
+        }
+        if let Some((wd, j)) = self.weekday_name(i) {
+            let (len, &rel) = self.lex.relative_after.longest(self.rest(j))?;
+            let value = weekday_value(&self.anchor, wd, self.tense(i), Some(rel));
+            return self.with_part_of_day(j + len, value);
+        }
+        if let Some(season) = self.lex.seasons.get(self.w(i)) {
+            let (len, &rel) = self.lex.relative_after.longest(self.rest(i + 1))?;
+            let y = year_of_season(&self.anchor, season, rel, false);
+            let y = y.map_or("XXXX".to_string(), fmt_year);
+            return hit(i + 1 + len, TimexType::Date, format!("{y}-{season}"));
+        }
+        let (m, j) = self.month_name(i)?;
+        let (len, &rel) = self.lex.relative_after.longest(self.rest(j))?;
+        let y = year_of_month_day(&self.anchor, m, None, self.tense(i), Some(rel));
+        hit(j + len, TimexType::Date, fmt_ym(y, m))
+    }
+
     fn core(&self, i: usize) -> Option<Hit> {
-        let rules: [fn(&Self, usize) -> Option<Hit>; 21] = [
+        let rules: [fn(&Self, usize) -> Option<Hit>; 23] = [
             Self::fixed,
             Self::that_unit,
             Self::report_period,
@@ -455,6 +574,8 @@ impl<'a> Matcher<'a> {
             Self::week_of,
             Self::part_of_day,
             Self::nth_day_today,
+            Self::ago_before,
+            Self::relative_after,
         ];
         let mut best: Option<Hit> = None;
         for rule in rules {
@@ -541,7 +662,11 @@ impl<'a> Matcher<'a> {
                 format!("{}-WE", relative(a, CalUnit::Week, shift))
             }
             _ => {
-                // "@UNIT+n" / "@UNIT-n".
+                // "@UNIT+n" / "@UNIT-n" count from the last date named, "@NOW_UNIT+n" from the document's.
+                let (from_now, name) = match name.strip_prefix("NOW_") {
+                    Some(rest) => (true, rest),
+                    None => (false, name),
+                };
                 let pos = name.find(['+', '-'])?;
                 let n: i64 = name[pos..].trim_start_matches('+').parse().ok()?;
                 let unit = match &name[..pos] {
@@ -552,7 +677,12 @@ impl<'a> Matcher<'a> {
                     "YEAR" => CalUnit::Year,
                     _ => return None,
                 };
-                relative(self.narrative_anchor(unit), unit, n)
+                let from = if from_now {
+                    &self.anchor
+                } else {
+                    self.narrative_anchor(unit)
+                };
+                relative(from, unit, n)
             }
         })
     }
@@ -655,7 +785,11 @@ impl<'a> Matcher<'a> {
         }
         let i = start;
         let year_after = |j: usize| -> Option<(i32, usize)> {
-            let k = if self.w(j) == "," { j + 1 } else { j };
+            let k = if self.is(j, &self.lex.order.year_links) {
+                j + 1
+            } else {
+                j
+            };
             self.year4(k)
         };
         // Month first.
@@ -671,11 +805,12 @@ impl<'a> Matcher<'a> {
                     return hit(k, TimexType::Date, fmt_ymd(y, m, d));
                 }
             }
-            let k = if matches!(self.w(j), "," | "of") {
-                j + 1
-            } else {
-                j
-            };
+            let k =
+                if self.is(j, &self.lex.order.year_links) || self.is(j, &self.lex.order.of_words) {
+                    j + 1
+                } else {
+                    j
+                };
             if let Some((y, l)) = self.year4(k) {
                 return hit(l, TimexType::Date, fmt_ym(Some(y), m));
             }
@@ -691,7 +826,7 @@ impl<'a> Matcher<'a> {
             return None;
         }
         // Day first: "11 June 2021", "the 11th of June".
-        let (d, j) = if self.w(i) == "the" {
+        let (d, j) = if self.definite(i) {
             let (d, j) = self.day_of_month(i + 1)?;
             // "the 11th" needs an ordinal, not a bare number.
             if self.kind(i + 1) == Some(TokKind::Number) && j == i + 2 {
@@ -701,7 +836,11 @@ impl<'a> Matcher<'a> {
         } else {
             self.day_of_month(i)?
         };
-        let j = if self.w(j) == "of" { j + 1 } else { j };
+        let j = if self.is(j, &self.lex.order.of_words) {
+            j + 1
+        } else {
+            j
+        };
         let (m, k) = self.month_name(j)?;
         if let Some((y, l)) = year_after(k) {
             if PartialDate::ymd(y, m, d).is_some() {
@@ -715,7 +854,7 @@ impl<'a> Matcher<'a> {
     /// Whether a month name standing alone is a date ("in May") rather than a verb or name.
     fn month_alone_ok(&self, i: usize) -> bool {
         let w = self.w(i);
-        let abbreviated = w.len() <= 4 && !matches!(w, "may" | "june" | "july");
+        let abbreviated = w.len() <= 4 && !self.is(i, &self.lex.order.short_full_names);
         if abbreviated {
             return false;
         }
@@ -731,8 +870,14 @@ impl<'a> Matcher<'a> {
 
     /// "Friday", "Friday morning", "Tuesdays".
     fn weekday(&self, i: usize) -> Option<Hit> {
+        // "los lunes": a plural article makes the day recur.
+        if self.is(i, &self.lex.order.set_articles) {
+            if let Some((wd, j)) = self.weekday_name(i + 1) {
+                return hit(j, TimexType::Set, format!("XXXX-WXX-{wd}"));
+            }
+        }
         if let Some(&wd) = self.lex.weekday_plurals.get(self.w(i)) {
-            if !self.capital(i) {
+            if self.lex.order.names_capitalised && !self.capital(i) {
                 return None;
             }
             let part = self
@@ -773,8 +918,9 @@ impl<'a> Matcher<'a> {
 
     /// A day value followed perhaps by "morning", "night" (TimeBank types "Friday night" a DATE).
     fn with_part_of_day(&self, j: usize, day: String) -> Option<Hit> {
-        if let Some(p) = self.lex.parts_of_day.get(self.w(j)) {
-            return hit(j + 1, TimexType::Date, format!("{day}T{p}"));
+        let k = self.after_link(j, &self.lex.part_of_day_links);
+        if let Some(p) = self.lex.parts_of_day.get(self.w(k)) {
+            return hit(k + 1, TimexType::Date, format!("{day}T{p}"));
         }
         hit(j, TimexType::Date, day)
     }
@@ -785,15 +931,11 @@ impl<'a> Matcher<'a> {
     /// ("morning papers"), as is "the night of Oct. 23", which the date after it anchors.
     fn part_of_day(&self, i: usize) -> Option<Hit> {
         let mid = self.w(i) == "mid";
-        let the = !mid && self.w(i) == "the";
+        let the = !mid && self.article(i);
         let j = if mid {
             self.skip_hyphen(i + 1)
         } else if the {
-            let prev = if i > 0 { self.w(i - 1) } else { "" };
-            if !matches!(
-                prev,
-                "in" | "during" | "by" | "through" | "throughout" | "until"
-            ) {
+            if i == 0 || !self.is(i - 1, &self.lex.order.part_of_day_prepositions) {
                 return None;
             }
             i + 1
@@ -801,7 +943,7 @@ impl<'a> Matcher<'a> {
             return None;
         };
         let part = self.lex.parts_of_day.get(self.w(j))?;
-        if self.w(j + 1) == "of" {
+        if self.is(j + 1, &self.lex.order.of_words) {
             return None;
         }
         let k = j + 1;
@@ -838,6 +980,10 @@ impl<'a> Matcher<'a> {
     fn day_word(&self, i: usize) -> Option<Hit> {
         let w = self.w(i);
         let &shift = self.lex.day_words.get(w)?;
+        // "la mañana" is the morning; "mañana" alone is tomorrow.
+        if i > 0 && self.article(i - 1) && self.lex.parts_of_day.contains_key(w) {
+            return None;
+        }
         // "USA Today", "This is VOA Today": capitalised after a capitalised word inside a
         // sentence, the word ends a name (a paper, a programme), as "This Week" does.
         let in_name = i > 0
@@ -857,7 +1003,7 @@ impl<'a> Matcher<'a> {
 
     /// "last week", "this month", "next Friday", "last night", "the past two months".
     fn relative_unit(&self, i: usize) -> Option<Hit> {
-        let has_the = self.w(i) == "the";
+        let has_the = self.definite(i);
         let r = if has_the { i + 1 } else { i };
         let mut rel_word = self.w(r);
         let mut rel = *self.lex.relative_words.get(rel_word)?;
@@ -870,10 +1016,7 @@ impl<'a> Matcher<'a> {
             j += 1;
         }
         // "the past two months", "the next few days": durations.
-        if matches!(
-            rel_word,
-            "past" | "last" | "next" | "coming" | "previous" | "following" | "first" | "latest"
-        ) {
+        if self.lex.order.span_openers.iter().any(|w| w == rel_word) {
             let quantity = self
                 .cardinal(j)
                 .map(|(n, k)| match self.range_end(k) {
@@ -922,7 +1065,7 @@ impl<'a> Matcher<'a> {
             if self.capital(j) && self.capital(r) {
                 return None;
             }
-            if self.w(j).ends_with('s') && code != "S" {
+            if self.plural_unit(j) && code != "S" {
                 return None;
             }
             if has_the && rel != 0 {
@@ -957,6 +1100,18 @@ impl<'a> Matcher<'a> {
             let value = weekday_value(from, wd, self.tense(i), Some(rel));
             return self.with_part_of_day(k, value);
         }
+        // "el pasado 12 de marzo": a day-first date, in the year the relative word points to.
+        if let Some((d, k)) = self.day_of_month(j) {
+            let k = if self.is(k, &self.lex.order.of_words) {
+                k + 1
+            } else {
+                k
+            };
+            if let Some((m, l)) = self.month_name(k) {
+                let y = year_of_month_day(&self.anchor, m, Some(d), self.tense(i), Some(rel));
+                return hit(l, TimexType::Date, fmt_ymd(y, m, d));
+            }
+        }
         if let Some((m, k)) = self.month_name(j) {
             // "last Oct. 23": the date, in the year the relative word points to.
             if let Some((d, l)) = self.day_of_month(k) {
@@ -988,12 +1143,67 @@ impl<'a> Matcher<'a> {
 
     /// "two weeks", "a year", "several months", "five-year", "three days ago".
     fn quantity(&self, i: usize) -> Option<Hit> {
+        let Some(c) = self.counted(i) else {
+            return self.bare_plural(i);
+        };
+        let Counted {
+            n,
+            unit,
+            end,
+            value,
+        } = c;
+        // "three weeks ago", "a year earlier".
+        // "three days later" counts from a narrated event, not from now: TimeML tags the span alone.
+        let ago = self
+            .lex
+            .ago_words
+            .longest(self.rest(end))
+            .filter(|_| self.w(end) != "later");
+        if let Some((len, &dir)) = ago {
+            return hit(
+                end + len,
+                TimexType::Date,
+                self.counted_from_now(n, unit, dir),
+            );
+        }
+        // "once a day" is a frequency.
+        if n == Some(1) && i > 0 && matches!(self.w(i - 1), "once" | "twice" | "times") {
+            return hit(end, TimexType::Set, value);
+        }
+        hit(end, TimexType::Duration, value)
+    }
+
+    /// "hace dos semanas", "dentro de tres días": a count placed from now by the word before it.
+    fn ago_before(&self, i: usize) -> Option<Hit> {
+        if self.lex.ago_before.is_empty() {
+            return None;
+        }
+        let (len, &dir) = self.lex.ago_before.longest(self.rest(i))?;
+        let c = self.counted(i + len)?;
+        hit(
+            c.end,
+            TimexType::Date,
+            self.counted_from_now(c.n, c.unit, dir),
+        )
+    }
+
+    /// The time `n` units (`dir` = -1: before, 1: after) from the document's date.
+    fn counted_from_now(&self, n: Option<i64>, unit: &str, dir: i64) -> String {
+        match (n, CalUnit::from_code(unit)) {
+            (Some(n), Some(cu)) => relative(&self.anchor, cu, dir * n),
+            _ if dir < 0 => "PAST_REF".to_string(),
+            _ => "FUTURE_REF".to_string(),
+        }
+    }
+
+    /// A count of units ("two weeks", "a year and a half"), its span and its duration value.
+    fn counted(&self, i: usize) -> Option<Counted> {
         let vague = self.lex.vague_quantities.longest(self.rest(i));
         let (n, j) = if let Some((len, _)) = vague.filter(|(len, _)| *len > 1) {
             // "a couple of years" is two years; "a few days" stays vague.
             let couple = self.rest(i).iter().take(len).any(|w| *w == "couple");
             (couple.then_some(2), i + len)
-        } else if matches!(self.w(i), "a" | "an") {
+        } else if self.is(i, &self.lex.order.indefinite_articles) {
             (Some(1), i + 1)
         } else if let Some((n, j)) = self.cardinal(i) {
             if i > 0 && matches!(self.w(i - 1), "$" | "£" | "€" | "#") {
@@ -1007,7 +1217,7 @@ impl<'a> Matcher<'a> {
         } else if let Some((len, _)) = self.lex.vague_quantities.longest(self.rest(i)) {
             (None, i + len)
         } else {
-            return self.bare_plural(i);
+            return None;
         };
         // "2 1/2 years": a half more.
         let (j, plus_half) = if n.is_some() && self.w(j) == "1/2" {
@@ -1020,7 +1230,7 @@ impl<'a> Matcher<'a> {
             k = self.skip_hyphen(k + 1);
         }
         let unit_word = self.w(k);
-        let unit = self.lex.units.get(unit_word)?;
+        let unit = self.lex.units.get(unit_word)?.as_str();
         // "60 Minutes" with a capital unit is a title.
         if self.capital(k) {
             return None;
@@ -1038,7 +1248,7 @@ impl<'a> Matcher<'a> {
             return None;
         }
         // "a second" / "a minute" are often not durations; "one" plus plural is no unit.
-        if n == Some(1) && unit_word.ends_with('s') && unit_word != "hours" {
+        if n == Some(1) && self.plural_unit(k) && unit_word != "hours" {
             return None;
         }
         let mut end = k + 1;
@@ -1070,7 +1280,7 @@ impl<'a> Matcher<'a> {
         // "$1.76 a year", "20% a year", "four flights a week" are rates, not spans.
         if n == Some(1)
             && (self.after_amount(i)
-                || (self.after_counted_noun(i) && matches!(self.w(i), "a" | "an")))
+                || (self.after_counted_noun(i) && self.is(i, &self.lex.order.indefinite_articles)))
         {
             return None;
         }
@@ -1079,42 +1289,18 @@ impl<'a> Matcher<'a> {
             value = self.half_of(unit, n)?;
         }
         // "a year and a half".
-        if self.w(end) == "and"
-            && matches!(self.w(end + 1), "a" | "one")
-            && self.w(end + 2) == "half"
-        {
+        if let Some((len, _)) = self.lex.half_phrases.longest(self.rest(end)) {
             if let Some(half) = self.half_of(unit, n) {
                 value = half;
-                end += 3;
+                end += len;
             }
         }
-        // "three weeks ago", "a year earlier".
-        // "three days later" counts from a narrated event, not from now: TimeML tags the span alone.
-        let ago = self
-            .lex
-            .ago_words
-            .longest(self.rest(end))
-            .filter(|_| self.w(end) != "later");
-        if let Some((len, &dir)) = ago {
-            let ago_value = match (n, CalUnit::from_code(unit)) {
-                (Some(n), Some(cu)) => relative(&self.anchor, cu, dir * n),
-                (None, _) if dir < 0 => "PAST_REF".to_string(),
-                (None, _) => "FUTURE_REF".to_string(),
-                (Some(_), None) => {
-                    if dir < 0 {
-                        "PAST_REF".to_string()
-                    } else {
-                        "FUTURE_REF".to_string()
-                    }
-                }
-            };
-            return hit(end + len, TimexType::Date, ago_value);
-        }
-        // "once a day" is a frequency.
-        if n == Some(1) && i > 0 && matches!(self.w(i - 1), "once" | "twice" | "times") {
-            return hit(end, TimexType::Set, value);
-        }
-        hit(end, TimexType::Duration, value)
+        Some(Counted {
+            n,
+            unit,
+            end,
+            value,
+        })
     }
 
     /// Whether an amount ends just before token `i` ("20%", "$4 million", "12"): a unit
@@ -1139,7 +1325,7 @@ impl<'a> Matcher<'a> {
 
     /// After a cardinal ending at `j`: the token after "to"/"or" and a second cardinal.
     fn range_end(&self, j: usize) -> Option<usize> {
-        if !matches!(self.w(j), "to" | "or") {
+        if !self.is(j, &self.lex.order.range_words) {
             return None;
         }
         let (_, after) = self.cardinal(j + 1)?;
@@ -1271,7 +1457,7 @@ impl<'a> Matcher<'a> {
             year = self.anchor.year.map(|y| y + rel as i32);
             j += 3;
         }
-        if self.w(j) == "the" {
+        if self.article(j) {
             j += 1;
         }
         // "the year-earlier third quarter": the same quarter a year before.
@@ -1312,16 +1498,12 @@ impl<'a> Matcher<'a> {
             let (n, k) = self.ordinal(j)?;
             let hyphenated = self.skip_hyphen(k) != k;
             // "the third-quarter loss": the article belongs to the noun, not to the date.
-            if hyphenated && self.w(i) == "the" {
+            if hyphenated && self.article(i) {
                 return None;
             }
             let k = self.skip_hyphen(k);
             let k = if self.w(k) == "fiscal" { k + 1 } else { k };
-            let per_year = match self.w(k) {
-                "quarter" => 4u8,
-                "half" => 2u8,
-                _ => return None,
-            };
+            let per_year = *self.lex.order.year_parts.get(self.w(k))?;
             (n, per_year, k + 1)
         };
         if !(1..=i64::from(per_year)).contains(&n) {
@@ -1329,7 +1511,7 @@ impl<'a> Matcher<'a> {
         }
         let n = n as u8;
         if year.is_none() {
-            let l = if matches!(self.w(k), "of" | "in") {
+            let l = if self.is(k, &self.lex.order.year_part_links) {
                 k + 1
             } else {
                 k
@@ -1350,9 +1532,13 @@ impl<'a> Matcher<'a> {
 
     /// "summer 2021", "the summer of 1990", "in the spring".
     fn season(&self, i: usize) -> Option<Hit> {
-        let j = if self.w(i) == "the" { i + 1 } else { i };
+        let j = if self.article(i) { i + 1 } else { i };
         let season = self.lex.seasons.get(self.w(j))?;
-        let k = if self.w(j + 1) == "of" { j + 2 } else { j + 1 };
+        let k = if self.is(j + 1, &self.lex.order.of_words) {
+            j + 2
+        } else {
+            j + 1
+        };
         if let Some((y, l)) = self.year4(k) {
             return hit(l, TimexType::Date, format!("{}-{season}", fmt_year(y)));
         }
@@ -1446,15 +1632,14 @@ impl<'a> Matcher<'a> {
     /// "in the morning" after a clock hour ("4 in the morning") works as "a.m.":
     /// the half of the day, and the token after the phrase.
     fn half_of_day(&self, k: usize) -> Option<(&'static str, usize)> {
-        if self.w(k) != "in" || self.w(k + 1) != "the" {
-            return None;
-        }
-        let half = match self.lex.parts_of_day.get(self.w(k + 2))?.as_str() {
+        let (len, _) = self.lex.clock_half_links.longest(self.rest(k))?;
+        let part = k + len;
+        let half = match self.lex.parts_of_day.get(self.w(part))?.as_str() {
             "MO" => "AM",
             "AF" | "EV" | "NI" => "PM",
             _ => return None,
         };
-        Some((half, k + 3))
+        Some((half, part + 1))
     }
 
     /// A day named after a clock time.
@@ -1577,11 +1762,41 @@ impl<'a> Matcher<'a> {
 /// cannot be known: "XXXX-06-11" for "June 11th", "XXXX-WXX-1" for "Monday",
 /// "XXXX-XX-XX" for "yesterday".
 pub fn tag(text: &str, sentences: &[Sentence], dct: Option<PartialDate>) -> Vec<Timex> {
-    let lex = english();
+    tag_with(english(), text, sentences, dct)
+}
+
+/// [`tag`] with the rules and words of `language` (ISO 639-1, as in `Document::language`:
+/// "es", "es-MX"); a language without a data file is tagged as English.
+pub fn tag_in(
+    language: &str,
+    text: &str,
+    sentences: &[Sentence],
+    dct: Option<PartialDate>,
+) -> Vec<Timex> {
+    tag_with(
+        for_language(language).unwrap_or_else(english),
+        text,
+        sentences,
+        dct,
+    )
+}
+
+fn tag_with(
+    lex: &'static Lexicon,
+    text: &str,
+    sentences: &[Sentence],
+    dct: Option<PartialDate>,
+) -> Vec<Timex> {
     let toks = tokenize(text);
     let anchor = Anchor::new(dct);
     let mut reference = anchor;
-    let quarterly = toks.iter().any(|t| t.norm == "quarter");
+    let quarter_words: Vec<&str> = (lex.order.year_parts.iter())
+        .filter(|(_, &n)| n == 4)
+        .map(|(w, _)| w.as_str())
+        .collect();
+    let quarterly = toks
+        .iter()
+        .any(|t| quarter_words.contains(&t.norm.as_str()));
     let mut out = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         let lo = toks.partition_point(|t| t.start < s.start);

@@ -1,6 +1,6 @@
 //! A cheap guess at the grammatical tense around a word.
 
-use crate::lexicon::english;
+use crate::lexicon::{english, Lexicon};
 use crate::tokens::{tokenize, TokKind};
 
 /// Grammatical tense governing a stretch of text.
@@ -12,55 +12,25 @@ pub enum Tense {
     Unknown,
 }
 
-/// Words ending in "-ed" that are not past-tense verbs.
-const NOT_PAST: &[&str] = &[
-    "indeed",
-    "need",
-    "speed",
-    "seed",
-    "feed",
-    "bleed",
-    "breed",
-    "proceed",
-    "exceed",
-    "succeed",
-    "hundred",
-    "red",
-    "bed",
-    "shed",
-    "united",
-    "limited",
-    "based",
-    "related",
-    "expected",
-    "scheduled",
-    "planned",
-    "proposed",
-    "wed",
-    "embed",
-];
-
-/// Words that open a noun phrase: after "due to" they make it a cause, not a schedule;
-/// before an "-ed" word they make it an adjective. ("that" is left out: "that kicked off".)
-const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "our"];
-
-/// Adverbs that make the "-ed" word after them an adjective ("still unresolved", "newly elected").
-const ADJECTIVE_ADVERBS: &[&str] = &[
-    "still", "very", "more", "most", "less", "least", "newly", "so", "too",
-];
-
-/// Auxiliaries that leave the tense to the word after them when that word points to the future.
-const AUXILIARIES: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "has", "have", "had", "'s", "'re",
-];
-
 /// Grammatical tense governing the words around byte offset `at` of `sentence`.
 ///
 /// Takes the nearest tense signal (an auxiliary, a reporting verb, a regular
 /// past form in "-ed"), preferring the words before `at`; modal "will" and
 /// "going to" mark the future.
 pub fn tense_at(sentence: &str, at: usize) -> Tense {
-    let lex = english();
+    tense_in(english(), sentence, at)
+}
+
+/// Whether `w` carries one of `endings` as an inflection of the language.
+fn inflected(lex: &Lexicon, w: &str, endings: &[String]) -> bool {
+    w.len() >= lex.tense.min_inflected_len
+        && endings.iter().any(|e| w.ends_with(e.as_str()))
+        && !lex.tense.not_inflected.iter().any(|n| n == w)
+}
+
+/// [`tense_at`] with the signal words of `lex`.
+pub(crate) fn tense_in(lex: &Lexicon, sentence: &str, at: usize) -> Tense {
+    let listed = |list: &[String], w: &str| list.iter().any(|s| s == w);
     let toks = tokenize(sentence);
     let mut best: Option<(usize, Tense)> = None;
     // Quoted speech keeps its own tense: a reporting verb outside the quotation
@@ -94,21 +64,21 @@ pub fn tense_at(sentence: &str, at: usize) -> Tense {
         let determiner_after_to = next == Some("to")
             && toks
                 .get(k + 2)
-                .is_some_and(|n| DETERMINERS.contains(&n.norm.as_str()));
+                .is_some_and(|n| listed(&lex.tense.determiners, &n.norm));
         if (w == "next" && next == Some("to"))
             || (w == "due" && determiner_after_to)
             || (w == "expected" && matches!(prev, Some("than" | "as")))
         {
             continue;
         }
-        if future_next && AUXILIARIES.contains(&w) {
+        if future_next && listed(&lex.tense.auxiliaries, w) {
             // "were planning", "is expected": the word after the auxiliary decides.
             continue;
         }
         let tense = if matches!(w, "set" | "is" | "are") && next == Some("to") {
             // "set to resume", "is to testify": a plan.
             Tense::Future
-        } else if lex.tense.future.iter().any(|s| s == w) {
+        } else if listed(&lex.tense.future, w) || inflected(lex, w, &lex.tense.future_endings) {
             // "going" signals the future only in "going to".
             if w == "going" && toks.get(k + 1).is_none_or(|n| n.norm != "to") {
                 continue;
@@ -125,7 +95,7 @@ pub fn tense_at(sentence: &str, at: usize) -> Tense {
                 Tense::Future
             }
         } else if lex.tense.past.iter().any(|s| s == w)
-            || (w.len() >= 5 && w.ends_with("ed") && !NOT_PAST.contains(&w))
+            || inflected(lex, w, &lex.tense.past_endings)
         {
             // A participle after "be" ("would be held") takes its tense from the auxiliary;
             // after an article or a degree adverb it is an adjective ("a still unspecified date").
@@ -133,7 +103,9 @@ pub fn tense_at(sentence: &str, at: usize) -> Tense {
             // crisis"): the auxiliary, when there is one, carries the tense.
             let passive = next == Some("by") && !lex.tense.past.iter().any(|s| s == w);
             if matches!(prev, Some("be" | "been" | "being"))
-                || prev.is_some_and(|p| DETERMINERS.contains(&p) || ADJECTIVE_ADVERBS.contains(&p))
+                || prev.is_some_and(|p| {
+                    listed(&lex.tense.determiners, p) || listed(&lex.tense.adjective_adverbs, p)
+                })
                 || passive
             {
                 continue;

@@ -1,18 +1,18 @@
 //! Data-driven checks of the tagger and the sentence splitter on invented sentences.
 
 use chronicle_model::PartialDate;
-use chronicle_time::{split_sentences, tag};
+use chronicle_time::{split_sentences, tag_in};
 
 fn fixture(name: &str) -> String {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-/// Tags `sentence` with `dct` and renders the tags as the fixture writes them.
-fn check(dct: &str, sentence: &str) -> String {
+/// Tags `sentence` in `language` with `dct` and renders the tags as the fixture writes them.
+fn check(language: &str, dct: &str, sentence: &str) -> String {
     let dct: Option<PartialDate> = if dct == "-" { None } else { dct.parse().ok() };
     let sentences = split_sentences(sentence);
-    let tags = tag(sentence, &sentences, dct);
+    let tags = tag_in(language, sentence, &sentences, dct);
     tags.iter()
         .map(|t| {
             let kind = serde_json::to_value(t.kind).unwrap();
@@ -27,16 +27,18 @@ fn check(dct: &str, sentence: &str) -> String {
         .join(" ;; ")
 }
 
-#[test]
-fn timex_fixtures() {
+/// Checks every line of a timex fixture file in `language`; returns the number of lines checked.
+fn check_timex_file(name: &str, language: &str) -> usize {
     let mut failures = Vec::new();
-    for (n, line) in fixture("timex.tsv").lines().enumerate() {
+    let mut checked = 0;
+    for (n, line) in fixture(name).lines().enumerate() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
         }
         let cols: Vec<&str> = line.split('\t').collect();
         let (dct, sentence, expected) = (cols[0], cols[1], cols.get(2).copied().unwrap_or(""));
-        let got = check(dct, sentence);
+        let got = check(language, dct, sentence);
+        checked += 1;
         if got != expected {
             failures.push(format!(
                 "line {}: {sentence}\n  expected: {expected}\n  got:      {got}",
@@ -44,7 +46,40 @@ fn timex_fixtures() {
             ));
         }
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{name}: {} of {checked} lines fail\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    checked
+}
+
+#[test]
+fn timex_fixtures() {
+    check_timex_file("timex.tsv", "en");
+}
+
+#[test]
+fn timex_fixtures_spanish() {
+    assert!(chronicle_time::languages().any(|code| code == "es"));
+    assert!(check_timex_file("timex_es.tsv", "es") >= 30);
+    // Region subtags and capitals name the same language.
+    assert_eq!(
+        check("ES-mx", "2021-07-28", "Llegó hace dos semanas."),
+        "hace dos semanas|DATE|2021-W28"
+    );
+}
+
+/// A language without a data file is tagged as English.
+#[test]
+fn unknown_language_falls_back_to_english() {
+    let text = "Shares rose yesterday.";
+    assert_eq!(
+        check("xx", "2021-07-28", text),
+        check("en", "2021-07-28", text)
+    );
+    assert_eq!(check("xx", "2021-07-28", text), "yesterday|DATE|2021-07-27");
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! inside a generous bound (a quadratic blow-up on a megabyte takes minutes).
 
 use chronicle_model::PartialDate;
-use chronicle_time::{split_sentences, tag, tense_at};
+use chronicle_time::{split_sentences, tag, tag_in, tense_at};
 
 /// Seconds any one input may take, even in a debug build on a busy machine.
 const BOUND_SECS: u64 = 60;
@@ -28,6 +28,9 @@ fn check(text: &str) {
         let _ = tense_at(text, at);
     }
     let _ = tag(text, &sentences, None);
+    for t in tag_in("es", text, &sentences, dct) {
+        assert_eq!(&text[t.start..t.end], t.text);
+    }
 }
 
 #[test]
@@ -100,4 +103,14 @@ fn random_unicode() {
     run(&text);
     run("");
     run("   \n\n  ");
+}
+
+#[test]
+fn repeated_spanish_phrases() {
+    run(&"la la el los ".repeat(20_000));
+    run(&"hace hace dentro de dentro de ".repeat(5000));
+    run(&"el pasado el próximo la semana pasada que viene ".repeat(3000));
+    run(&"treinta y treinta y dos y medio y media ".repeat(5000));
+    run(&format!("{}lunes", "por la mañana por la ".repeat(5000)));
+    run(&"a finales de a principios del 22 de de de 2009 ".repeat(3000));
 }
