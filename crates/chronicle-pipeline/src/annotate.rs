@@ -84,14 +84,10 @@ pub fn annotate_raw(raw: RawDocument) -> Annotated {
     if doc.source.format == SourceFormat::Text && doc.title.is_empty() {
         doc.title = doc.id.clone();
     }
-    doc.sentences = chronicle_time::split_sentences(&doc.body);
+    let language = doc.language.as_deref().unwrap_or("en");
+    doc.sentences = chronicle_time::split_sentences_in(language, &doc.body);
     doc.published = dating::date_from_sources(&clues, &doc.body);
-    doc.timexes = chronicle_time::tag_in(
-        doc.language.as_deref().unwrap_or("en"),
-        &doc.body,
-        &doc.sentences,
-        doc.published.date,
-    );
+    doc.timexes = chronicle_time::tag_in(language, &doc.body, &doc.sentences, doc.published.date);
     Annotated {
         document: doc,
         clues,

@@ -38,7 +38,7 @@ mod tokens;
 mod values;
 
 pub use lexicon::languages;
-pub use sentences::split_sentences;
+pub use sentences::{split_sentences, split_sentences_in};
 pub use tagger::{tag, tag_in};
 pub use tense::{tense_at, Tense};
 
@@ -51,5 +51,5 @@ pub fn tag_text(text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
 
 /// [`tag_in`] for a text on its own.
 pub fn tag_text_in(language: &str, text: &str, dct: Option<PartialDate>) -> Vec<Timex> {
-    tag_in(language, text, &split_sentences(text), dct)
+    tag_in(language, text, &split_sentences_in(language, text), dct)
 }

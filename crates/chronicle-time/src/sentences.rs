@@ -1,6 +1,6 @@
 //! Sentence splitting for news text.
 
-use crate::lexicon::{english, Lexicon};
+use crate::lexicon::{english, for_language, Lexicon};
 use chronicle_model::Sentence;
 
 fn is_closer(c: char) -> bool {
@@ -85,7 +85,16 @@ fn period_is_abbreviation(lex: &Lexicon, text: &str, dot: usize, next: &str) -> 
 /// closing quotes and ellipses. A blank line always ends a sentence, so a
 /// headline without final punctuation is a sentence of its own.
 pub fn split_sentences(text: &str) -> Vec<Sentence> {
-    let lex = english();
+    split_with(english(), text)
+}
+
+/// [`split_sentences`] with the abbreviations and sentence openers of a
+/// language (ISO 639-1 code; English when it has no data file).
+pub fn split_sentences_in(language: &str, text: &str) -> Vec<Sentence> {
+    split_with(for_language(language).unwrap_or_else(english), text)
+}
+
+fn split_with(lex: &Lexicon, text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut start = 0usize;
     let bytes = text.as_bytes();

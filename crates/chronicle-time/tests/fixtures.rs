@@ -1,7 +1,7 @@
 //! Data-driven checks of the tagger and the sentence splitter on invented sentences.
 
 use chronicle_model::PartialDate;
-use chronicle_time::{split_sentences, tag_in};
+use chronicle_time::{split_sentences, split_sentences_in, tag_in};
 
 fn fixture(name: &str) -> String {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -82,18 +82,33 @@ fn unknown_language_falls_back_to_english() {
     assert_eq!(check("xx", "2021-07-28", text), "yesterday|DATE|2021-07-27");
 }
 
-#[test]
-fn sentence_fixtures() {
-    // Each block is a text; its expected sentences follow "=>" lines.
-    let data = fixture("sentences.txt");
+/// Each block of `name` is a text; its expected sentences follow "=>" lines.
+fn check_sentences(language: &str, name: &str) {
+    let data = fixture(name);
     for block in data.split("\n---\n") {
         let (text, expected) = block
             .split_once("\n=>\n")
             .expect("block has a => separator");
-        let got: Vec<String> = split_sentences(text).into_iter().map(|s| s.text).collect();
+        let got: Vec<String> = split_sentences_in(language, text)
+            .into_iter()
+            .map(|s| s.text)
+            .collect();
         let want: Vec<&str> = expected.lines().filter(|l| !l.is_empty()).collect();
         assert_eq!(got, want, "text: {text}");
     }
+}
+
+#[test]
+fn sentence_fixtures() {
+    check_sentences("en", "sentences.txt");
+    // English is `split_sentences` itself.
+    let text = fixture("sentences.txt");
+    assert_eq!(split_sentences(&text), split_sentences_in("en", &text));
+}
+
+#[test]
+fn spanish_sentence_fixtures() {
+    check_sentences("es", "sentences_es.txt");
 }
 
 #[test]
