@@ -262,7 +262,7 @@ impl TimelineState {
         used: &HashSet<SentenceRef>,
     ) -> Vec<(SentenceRef, String)> {
         let pool = self.candidate_pool(date, keywords, next_day, used);
-        let parts: Vec<Part> = match scorer {
+        let mut parts: Vec<Part> = match scorer {
             Some(model) => {
                 let features = self.sentence_features(date, &pool, keywords);
                 pool.allowed
@@ -286,24 +286,20 @@ impl TimelineState {
             }
             None => self.quotable_parts(&pool, keywords, pool.unit),
         };
-        // What each part would quote; its length is what the length cost
-        // and the minimum length weigh.
-        let mut parts = parts;
-        let quotes: Vec<String> = parts
-            .iter_mut()
-            .map(|p| {
-                let (d, s) = pool.refs[p.index];
-                let doc = &self.docs[d];
-                if verbatim {
-                    let text = &doc.sentences[s].text;
-                    text.get(p.range.0..p.range.1).unwrap_or(text).to_string()
-                } else {
-                    let quote = quote_without_date(doc, s, p.range, date);
+        // Unless verbatim, a part is quoted without the dates its entry
+        // repeats, and the quote's length is what the length cost and the
+        // minimum length weigh.
+        let quotes: Option<Vec<String>> = (!verbatim).then(|| {
+            parts
+                .iter_mut()
+                .map(|p| {
+                    let (d, s) = pool.refs[p.index];
+                    let quote = quote_without_date(&self.docs[d], s, p.range, date);
                     p.words = quote.split_whitespace().count();
                     quote
-                }
-            })
-            .collect();
+                })
+                .collect()
+        });
         let scores: Vec<f64> = parts.iter().map(|p| p.score()).collect();
         let mut remaining: Vec<usize> = (0..parts.len())
             .filter(|&j| parts[j].words >= MIN_SUMMARY_WORDS && !parts[j].speech)
@@ -329,7 +325,18 @@ impl TimelineState {
         });
         chosen
             .into_iter()
-            .map(|j| (pool.refs[parts[j].index], quotes[j].clone()))
+            .map(|j| {
+                let (d, s) = pool.refs[parts[j].index];
+                let text = match &quotes {
+                    Some(quotes) => quotes[j].clone(),
+                    None => {
+                        let text = &self.docs[d].sentences[s].text;
+                        let (a, b) = parts[j].range;
+                        text.get(a..b).unwrap_or(text).to_string()
+                    }
+                };
+                ((d, s), text)
+            })
             .collect()
     }
 }
