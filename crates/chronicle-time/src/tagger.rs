@@ -136,6 +136,16 @@ impl<'a> Matcher<'a> {
         list.iter().any(|x| x == w)
     }
 
+    /// The token after `i` when `i` is one of `list` (a joining word such as
+    /// "de"), else `i`.
+    fn past_word(&self, i: usize, list: &[String]) -> usize {
+        if self.is(i, list) {
+            i + 1
+        } else {
+            i
+        }
+    }
+
     /// An article that changes the reading of what follows ("the next day").
     fn definite(&self, i: usize) -> bool {
         self.is(i, &self.lex.order.definite_articles)
@@ -785,12 +795,7 @@ impl<'a> Matcher<'a> {
         }
         let i = start;
         let year_after = |j: usize| -> Option<(i32, usize)> {
-            let k = if self.is(j, &self.lex.order.year_links) {
-                j + 1
-            } else {
-                j
-            };
-            self.year4(k)
+            self.year4(self.past_word(j, &self.lex.order.year_links))
         };
         // Month first.
         if let Some((m, j)) = self.month_name(i) {
@@ -805,12 +810,11 @@ impl<'a> Matcher<'a> {
                     return hit(k, TimexType::Date, fmt_ymd(y, m, d));
                 }
             }
-            let k =
-                if self.is(j, &self.lex.order.year_links) || self.is(j, &self.lex.order.of_words) {
-                    j + 1
-                } else {
-                    j
-                };
+            let k = if self.is(j, &self.lex.order.year_links) {
+                j + 1
+            } else {
+                self.past_word(j, &self.lex.order.of_words)
+            };
             if let Some((y, l)) = self.year4(k) {
                 return hit(l, TimexType::Date, fmt_ym(Some(y), m));
             }
@@ -836,11 +840,7 @@ impl<'a> Matcher<'a> {
         } else {
             self.day_of_month(i)?
         };
-        let j = if self.is(j, &self.lex.order.of_words) {
-            j + 1
-        } else {
-            j
-        };
+        let j = self.past_word(j, &self.lex.order.of_words);
         let (m, k) = self.month_name(j)?;
         if let Some((y, l)) = year_after(k) {
             if PartialDate::ymd(y, m, d).is_some() {
@@ -1102,11 +1102,7 @@ impl<'a> Matcher<'a> {
         }
         // "el pasado 12 de marzo": a day-first date, in the year the relative word points to.
         if let Some((d, k)) = self.day_of_month(j) {
-            let k = if self.is(k, &self.lex.order.of_words) {
-                k + 1
-            } else {
-                k
-            };
+            let k = self.past_word(k, &self.lex.order.of_words);
             if let Some((m, l)) = self.month_name(k) {
                 let y = year_of_month_day(&self.anchor, m, Some(d), self.tense(i), Some(rel));
                 return hit(l, TimexType::Date, fmt_ymd(y, m, d));
@@ -1534,11 +1530,7 @@ impl<'a> Matcher<'a> {
     fn season(&self, i: usize) -> Option<Hit> {
         let j = if self.article(i) { i + 1 } else { i };
         let season = self.lex.seasons.get(self.w(j))?;
-        let k = if self.is(j + 1, &self.lex.order.of_words) {
-            j + 2
-        } else {
-            j + 1
-        };
+        let k = self.past_word(j + 1, &self.lex.order.of_words);
         if let Some((y, l)) = self.year4(k) {
             return hit(l, TimexType::Date, format!("{}-{season}", fmt_year(y)));
         }
