@@ -41,6 +41,10 @@ pub struct TlsArgs {
     /// the time expressions that only repeat its entry's date).
     #[arg(long)]
     verbatim: bool,
+    /// Blend MiniLM sentence vectors from DIR into summary selection
+    /// (a build with the `embeddings` feature; DIR from scripts/setup-minilm.sh).
+    #[arg(long, value_name = "DIR")]
+    embeddings: Option<PathBuf>,
     /// ORACLE diagnostic, not a system figure: summarise the gold timeline's
     /// own dates, to score sentence selection apart from date selection.
     #[arg(long)]
@@ -131,6 +135,10 @@ fn write_timelines(report: &Report, out: &Path) -> Result<()> {
 }
 
 pub fn run(args: &TlsArgs, quiet: bool) -> Result<ExitCode> {
+    let encoder = match &args.embeddings {
+        Some(dir) => Some(crate::embeddings::load(dir)?),
+        None => None,
+    };
     let topics = annotate_all(&args.dir, quiet)?;
     let all: Vec<&AnnotatedTopic> = topics.iter().collect();
     if let Some(path) = &args.train_sentences {
@@ -164,10 +172,11 @@ pub fn run(args: &TlsArgs, quiet: bool) -> Result<ExitCode> {
     let system = news_tls::System {
         method: args.method,
         verbatim: args.verbatim,
+        encoder: encoder.as_deref(),
     };
     let report = if args.gold_dates {
         let scorer = args.learned_sentences.then(SentenceScorer::builtin);
-        news_tls::evaluate_on_gold_dates(&topics, args.verbatim, scorer)
+        news_tls::evaluate_on_gold_dates(&topics, system, scorer)
     } else if args.loo {
         news_tls::leave_one_out_with(&topics, args.learned_sentences, system)
     } else {

@@ -4,6 +4,7 @@
 mod ask;
 mod bench;
 mod build;
+mod embeddings;
 mod eval;
 mod eval_extraction;
 mod eval_pubdate;

@@ -125,3 +125,41 @@ fn eval_tls_trains_a_sentence_scorer_and_scores_with_it() {
         "{report}"
     );
 }
+
+#[cfg(not(feature = "embeddings"))]
+#[test]
+fn embeddings_without_the_feature_say_how_to_get_them() {
+    let corpus = fixture();
+    let output = chronicle(&[
+        "eval",
+        "tls",
+        corpus.to_str().expect("utf-8 path"),
+        "--embeddings",
+        "models/all-MiniLM-L6-v2",
+    ]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("--features embeddings") && stderr.contains("setup-minilm.sh"),
+        "{stderr}"
+    );
+}
+
+#[cfg(feature = "embeddings")]
+#[test]
+fn embeddings_from_a_missing_model_name_the_file() {
+    let corpus = fixture();
+    let output = chronicle(&[
+        "eval",
+        "tls",
+        corpus.to_str().expect("utf-8 path"),
+        "--embeddings",
+        "/nonexistent/minilm",
+    ]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("/nonexistent/minilm/model.safetensors"),
+        "{stderr}"
+    );
+}

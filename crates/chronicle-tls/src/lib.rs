@@ -2,6 +2,7 @@
 //! happened on each.
 
 pub mod clust;
+pub mod encoder;
 pub mod linear;
 pub mod news_tls;
 pub mod ptb;
@@ -13,6 +14,7 @@ pub mod terms;
 pub mod timeline;
 pub mod vectors;
 
+pub use encoder::{SentenceEncoder, Summariser};
 pub use ranker::DateRanker;
 pub use sentence_scorer::SentenceScorer;
 pub use state::{DateStats, TimelineState};

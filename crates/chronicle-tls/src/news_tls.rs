@@ -8,6 +8,7 @@
 //! since the pipeline crate builds on this one), after undoing the corpus's
 //! PTB tokenisation; the folder date is declared as the publication date.
 
+use crate::encoder::{SentenceEncoder, Summariser};
 use crate::ptb::untokenise;
 use crate::ranker::{date_features, DateRanker, Example};
 use crate::sentence_scorer::{DateExamples, SentenceExample, SentenceScorer};
@@ -93,24 +94,47 @@ pub fn topic_dirs(dir: &Path) -> std::io::Result<Vec<std::path::PathBuf>> {
 }
 
 /// The system under evaluation, apart from its trained models.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct System {
+#[derive(Clone, Copy, Default)]
+pub struct System<'a> {
     pub method: Method,
     /// Quote summary sentences as written ([`TimelineOptions::verbatim`]).
     pub verbatim: bool,
+    /// Dense sentence vectors for the summaries ([`Summariser::Embedded`]).
+    pub encoder: Option<&'a dyn SentenceEncoder>,
 }
 
-impl From<Method> for System {
-    fn from(method: Method) -> System {
+impl std::fmt::Debug for System<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("System")
+            .field("method", &self.method)
+            .field("verbatim", &self.verbatim)
+            .field("encoder", &self.encoder.is_some())
+            .finish()
+    }
+}
+
+impl From<Method> for System<'_> {
+    fn from(method: Method) -> Self {
         System {
             method,
-            verbatim: false,
+            ..System::default()
+        }
+    }
+}
+
+impl<'a> System<'a> {
+    /// How its summaries choose sentences, given a learned scorer or not.
+    fn summariser(&self, scorer: Option<&'a SentenceScorer>) -> Summariser<'a> {
+        match (scorer, self.encoder) {
+            (Some(model), _) => Summariser::Learned(model),
+            (None, Some(encoder)) => Summariser::Embedded(encoder),
+            (None, None) => Summariser::Centroid,
         }
     }
 }
 
 /// What the system is told for one gold timeline.
-fn task_options(topic: &Topic, gold: &GoldTimeline, system: System) -> Option<TimelineOptions> {
+fn task_options(topic: &Topic, gold: &GoldTimeline, system: System<'_>) -> Option<TimelineOptions> {
     let task = topic.task(gold)?;
     Some(TimelineOptions {
         dates: Some(task.num_dates),
@@ -226,7 +250,7 @@ pub const NEWS_TLS_PAIRS: [&str; 10] = [
 /// (`scorer` `None`: centroid sentence selection).
 pub fn evaluate_topic(
     at: &AnnotatedTopic,
-    system: System,
+    system: System<'_>,
     ranker: &DateRanker,
     scorer: Option<&SentenceScorer>,
     evaluator: &TimelineEvaluator,
@@ -239,14 +263,10 @@ pub fn evaluate_topic(
 /// date selection.
 pub fn evaluate_on_gold_dates(
     topics: &[AnnotatedTopic],
-    verbatim: bool,
+    system: System<'_>,
     scorer: Option<&SentenceScorer>,
 ) -> Report {
     let evaluator = TimelineEvaluator::new(Rouge::tilse());
-    let system = System {
-        method: Method::Ranker,
-        verbatim,
-    };
     Report::new(
         Method::Ranker,
         topics
@@ -257,13 +277,14 @@ pub fn evaluate_on_gold_dates(
 }
 
 /// `ranker` `None`: the gold dates (oracle).
-fn evaluate_topic_on(
+fn evaluate_topic_on<'a>(
     at: &AnnotatedTopic,
-    system: System,
+    system: System<'a>,
     ranker: Option<&DateRanker>,
-    scorer: Option<&SentenceScorer>,
+    scorer: Option<&'a SentenceScorer>,
     evaluator: &TimelineEvaluator,
 ) -> TopicResult {
+    let summariser = system.summariser(scorer);
     let mut seconds = at.seconds;
     let mut pairs = Vec::new();
     for gold in &at.topic.timelines {
@@ -274,10 +295,10 @@ fn evaluate_topic_on(
             continue;
         };
         let timeline = match ranker {
-            Some(ranker) => state.timeline_scored(&options, ranker, scorer),
+            Some(ranker) => state.timeline_scored(&options, ranker, summariser),
             None => {
                 let dates: Vec<_> = gold.timeline.dates().map(|d| d.to_partial_date()).collect();
-                state.timeline_on_dates(&options, &dates, scorer)
+                state.timeline_on_dates(&options, &dates, summariser)
             }
         };
         let system = day_timeline(&timeline);
@@ -302,7 +323,7 @@ fn evaluate_topic_on(
 /// Scores every topic with one ranker and sentence scorer.
 pub fn evaluate(
     topics: &[AnnotatedTopic],
-    system: System,
+    system: System<'_>,
     ranker: &DateRanker,
     scorer: Option<&SentenceScorer>,
 ) -> Report {
@@ -452,7 +473,7 @@ pub fn leave_one_out(topics: &[AnnotatedTopic], learned_sentences: bool) -> Repo
 pub fn leave_one_out_with(
     topics: &[AnnotatedTopic],
     learned_sentences: bool,
-    system: System,
+    system: System<'_>,
 ) -> Report {
     let evaluator = TimelineEvaluator::new(Rouge::tilse());
     let sentence_sets: Vec<Vec<DateExamples>> = if learned_sentences {

@@ -24,6 +24,35 @@ pub(crate) enum Gain<'a> {
     },
     /// A fixed score per candidate (a learned sentence scorer's).
     Fixed(&'a [f64]),
+    /// `Centroid`'s closeness blended with the closeness of the summary's
+    /// dense vector (sum of the candidates' `dense` vectors, indexed like
+    /// `vectors`) to `dense_centroid`: `(1 - weight)` · sparse + `weight` ·
+    /// dense, minus the cost.
+    Blend {
+        centroid: &'a SparseVector,
+        cost: &'a [f64],
+        dense: &'a [Vec<f32>],
+        dense_centroid: &'a [f32],
+        weight: f64,
+    },
+}
+
+/// Cosine of `sum + add` (when given) with `target`; 0 for a zero vector.
+fn dense_cosine(sum: &[f32], add: Option<&[f32]>, target: &[f32]) -> f64 {
+    let (mut dot, mut norm, mut target_norm) = (0.0f64, 0.0f64, 0.0f64);
+    for (i, &t) in target.iter().enumerate() {
+        let v = f64::from(sum.get(i).copied().unwrap_or(0.0))
+            + add.map_or(0.0, |a| f64::from(a.get(i).copied().unwrap_or(0.0)));
+        dot += v * f64::from(t);
+        norm += v * v;
+        target_norm += f64::from(t) * f64::from(t);
+    }
+    let n = (norm * target_norm).sqrt();
+    if n == 0.0 {
+        0.0
+    } else {
+        dot / n
+    }
 }
 
 /// Picks up to `k` of `candidates` (indices into `vectors`), each time the
@@ -38,6 +67,7 @@ pub(crate) fn greedy(
 ) -> Vec<usize> {
     let mut chosen: Vec<usize> = Vec::new();
     let mut summary = SparseVector::default();
+    let mut dense_summary: Vec<f32> = Vec::new();
     while chosen.len() < k && !candidates.is_empty() {
         let best = candidates
             .iter()
@@ -49,6 +79,19 @@ pub(crate) fn greedy(
                             - cost.get(i).copied().unwrap_or(0.0)
                     }
                     Gain::Fixed(scores) => scores.get(i).copied().unwrap_or(f64::MIN),
+                    Gain::Blend {
+                        centroid,
+                        cost,
+                        dense,
+                        dense_centroid,
+                        weight,
+                    } => {
+                        let sparse = summary.plus(vectors[i], 1.0).cosine(centroid);
+                        let add = dense.get(i).map(Vec::as_slice);
+                        let close = dense_cosine(&dense_summary, add, dense_centroid);
+                        (1.0 - weight) * sparse + weight * close
+                            - cost.get(i).copied().unwrap_or(0.0)
+                    }
                 };
                 (pos, value)
             })
@@ -62,6 +105,14 @@ pub(crate) fn greedy(
             continue;
         }
         summary = summary.plus(vectors[i], 1.0);
+        if let Gain::Blend { dense, .. } = &gain {
+            if let Some(v) = dense.get(i) {
+                dense_summary.resize(dense_summary.len().max(v.len()), 0.0);
+                for (s, x) in dense_summary.iter_mut().zip(v) {
+                    *s += x;
+                }
+            }
+        }
         chosen.push(i);
     }
     chosen
@@ -94,6 +145,37 @@ mod tests {
             c == 1 && i == 2
         });
         assert_eq!(chosen, vec![1, 0]);
+    }
+
+    #[test]
+    fn blend_follows_the_dense_vectors_as_their_weight_grows() {
+        // Sparse closeness prefers 1; the dense vectors say 0 is the date's content.
+        let vectors = vectors(&["dam opens", "dam opens today officially"]);
+        let refs: Vec<&SparseVector> = vectors.iter().collect();
+        let centroid = vectors[1].clone();
+        let dense = vec![vec![1.0f32, 0.0], vec![0.0f32, 1.0]];
+        let dense_centroid = [1.0f32, 0.1];
+        let blend = |weight| Gain::Blend {
+            centroid: &centroid,
+            cost: &[],
+            dense: &dense,
+            dense_centroid: &dense_centroid,
+            weight,
+        };
+        assert_eq!(
+            greedy(&refs, vec![0, 1], 1, blend(0.0), |_, _| false),
+            vec![1]
+        );
+        assert_eq!(
+            greedy(&refs, vec![0, 1], 1, blend(1.0), |_, _| false),
+            vec![0]
+        );
+    }
+
+    #[test]
+    fn dense_cosine_of_a_sum() {
+        assert!((dense_cosine(&[1.0, 0.0], Some(&[0.0, 1.0]), &[1.0, 1.0]) - 1.0).abs() < 1e-9);
+        assert_eq!(dense_cosine(&[], None, &[1.0, 0.0]), 0.0);
     }
 
     #[test]

@@ -15,8 +15,8 @@ mod summary;
 
 pub(crate) use dates::spread_over_time_with;
 
+use crate::encoder::Summariser;
 use crate::ranker::DateRanker;
-use crate::sentence_scorer::SentenceScorer;
 use crate::timeline::TimelineOptions;
 use crate::vectors::{SparseVector, Vocabulary};
 use chronicle_model::{
@@ -260,16 +260,15 @@ impl TimelineState {
     }
 
     pub fn timeline_with(&self, options: &TimelineOptions, ranker: &DateRanker) -> Timeline {
-        self.timeline_scored(options, ranker, None)
+        self.timeline_scored(options, ranker, Summariser::Centroid)
     }
 
-    /// The timeline with a given date ranker and sentence scorer (`None`:
-    /// centroid selection).
+    /// The timeline with a given date ranker and sentence selection.
     pub fn timeline_scored(
         &self,
         options: &TimelineOptions,
         ranker: &DateRanker,
-        scorer: Option<&SentenceScorer>,
+        summariser: Summariser<'_>,
     ) -> Timeline {
         let wanted = options
             .dates
@@ -279,7 +278,7 @@ impl TimelineState {
             return crate::clust::cluster_timeline(self, options, ranker, wanted);
         }
         let ranked = self.ordered_dates(options, ranker, wanted);
-        self.timeline_of_ranked(options, ranked, wanted, scorer)
+        self.timeline_of_ranked(options, ranked, wanted, summariser)
     }
 
     /// The timeline summarising the given dates, whatever their support: an
@@ -289,10 +288,10 @@ impl TimelineState {
         &self,
         options: &TimelineOptions,
         dates: &[PartialDate],
-        scorer: Option<&SentenceScorer>,
+        summariser: Summariser<'_>,
     ) -> Timeline {
         let ranked = dates.iter().map(|d| (*d, 1.0)).collect();
-        self.timeline_of_ranked(options, ranked, dates.len(), scorer)
+        self.timeline_of_ranked(options, ranked, dates.len(), summariser)
     }
 
     /// Summarises dates in rank order until `wanted` have a summary.
@@ -301,7 +300,7 @@ impl TimelineState {
         options: &TimelineOptions,
         ranked: Vec<(PartialDate, f64)>,
         wanted: usize,
-        scorer: Option<&SentenceScorer>,
+        summariser: Summariser<'_>,
     ) -> Timeline {
         let per_date = options.sentences.max(1);
         let keywords = lower_keywords(options);
@@ -317,7 +316,7 @@ impl TimelineState {
                 date,
                 per_date,
                 &keywords,
-                scorer,
+                summariser,
                 options.next_day_reports,
                 options.verbatim,
                 &used,
@@ -399,7 +398,7 @@ impl TimelineState {
         ranked: Vec<(PartialDate, f64)>,
         wanted: usize,
     ) -> Timeline {
-        self.timeline_of_ranked(options, ranked, wanted, None)
+        self.timeline_of_ranked(options, ranked, wanted, Summariser::Centroid)
     }
 }
 
