@@ -1,30 +1,23 @@
 //! `chronicle ask`: answers with citations, JSON output, exit status.
 
-use std::path::PathBuf;
-use std::process::Command;
+mod common;
 
-fn chronicle(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_chronicle"))
-        .arg("-q")
-        .args(args)
-        .output()
-        .expect("run chronicle");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-    )
-}
+use common::{code, demo_corpus, path_str, shared, stdout};
 
-fn demo() -> String {
-    concat!(env!("CARGO_MANIFEST_DIR"), "/../../demo/corpus").to_string()
+/// `chronicle -q ARGS`: the exit code and standard output.
+fn ask(args: &[&str]) -> (i32, String) {
+    let mut all = vec!["-q"];
+    all.extend_from_slice(args);
+    let o = common::chronicle(&all);
+    (code(&o), stdout(&o))
 }
 
 #[test]
 fn answers_a_how_many_question_as_json_with_its_source() {
-    let (code, out) = chronicle(&[
+    let (code, out) = ask(&[
         "ask",
         "How many people were displaced from the Haskel valley in February 2020?",
-        &demo(),
+        path_str(&demo_corpus()),
         "--json",
     ]);
     assert_eq!(code, 0, "{out}");
@@ -45,30 +38,29 @@ fn answers_a_how_many_question_as_json_with_its_source() {
 
 #[test]
 fn prints_the_cited_sentence_and_says_when_the_documents_do_not_answer() {
-    let (code, out) = chronicle(&["ask", "When was the Tolvash Dam inaugurated?", &demo()]);
+    let (code, out) = ask(&[
+        "ask",
+        "When was the Tolvash Dam inaugurated?",
+        path_str(&demo_corpus()),
+    ]);
     assert_eq!(code, 0, "{out}");
     assert!(out.starts_with("2023-05-20"), "{out}");
     assert!(
         out.contains("[warc/crawl/6, Velmara Today, published 2023-05-20]"),
         "{out}"
     );
-    let (code, out) = chronicle(&["ask", "Who is Tomas Brell?", &demo()]);
+    let (code, out) = ask(&["ask", "Who is Tomas Brell?", path_str(&demo_corpus())]);
     assert_eq!(code, 1);
     assert!(out.contains("do not mention Tomas Brell"), "{out}");
 }
 
 #[test]
 fn seed_troops_in_december_2011() {
-    let seeds = PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/corpora/seeds"
-    ));
-    if !seeds.is_dir() {
-        eprintln!("skipping: ../shared not found");
+    let Some(seeds) = shared("seeds") else {
         return;
-    }
+    };
     let seeds = seeds.to_string_lossy().into_owned();
-    let (code, out) = chronicle(&[
+    let (code, out) = ask(&[
         "ask",
         "How many US troops were in Iraq in December 2011?",
         &seeds,
@@ -83,7 +75,7 @@ fn seed_troops_in_december_2011() {
         "{out}"
     );
     assert!(out.contains("001_3363aea4f4f1204e, GlobalPost"), "{out}");
-    let (_, out) = chronicle(&[
+    let (_, out) = ask(&[
         "ask",
         "How many US troops were in Iraq in July 2021?",
         &seeds,

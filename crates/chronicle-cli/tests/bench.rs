@@ -1,23 +1,9 @@
 //! `chronicle bench`: the shape of what it prints (never the timings, which
 //! depend on the machine).
 
-use std::process::{Command, Output};
+mod common;
 
-fn chronicle(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chronicle"))
-        .args(args)
-        .output()
-        .expect("run chronicle")
-}
-
-fn stdout(o: &Output) -> String {
-    assert!(
-        o.status.success(),
-        "chronicle failed: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
+use common::{chronicle, shared, success as stdout};
 
 const HEADER: [&str; 10] = [
     "stage",
@@ -113,8 +99,7 @@ fn json_output_holds_the_same_figures() {
 
 #[test]
 fn missing_peer_environment_is_reported_with_the_setup_command() {
-    let empty = std::env::temp_dir().join(format!("chronicle-bench-test-{}", std::process::id()));
-    std::fs::create_dir_all(&empty).unwrap();
+    let empty = common::scratch("bench-no-venv");
     let o = chronicle(&[
         "-q",
         "bench",
@@ -135,28 +120,16 @@ fn missing_peer_environment_is_reported_with_the_setup_command() {
 fn unknown_stage_fails_with_the_list_of_stages() {
     let o = chronicle(&["bench", "everything"]);
     assert!(!o.status.success());
-    let err = String::from_utf8_lossy(&o.stderr);
+    let err = common::stderr(&o);
     assert!(
         err.contains("expected extract, dates, timex, entities or pipeline"),
         "{err}"
     );
 }
 
-fn shared_corpus(path: &str) -> bool {
-    let dir = std::path::Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/corpora"
-    ))
-    .join(path);
-    if !dir.is_dir() {
-        println!("skipping: ../shared not found");
-    }
-    dir.is_dir()
-}
-
 #[test]
 fn timex_prints_quality_against_the_gold_beside_speed() {
-    if !shared_corpus("tempeval3/TBAQ-cleaned") {
+    if shared("tempeval3/TBAQ-cleaned").is_none() {
         return;
     }
     let table = stdout(&chronicle(&["-q", "bench", "timex", "--limit", "3"]));

@@ -1,24 +1,10 @@
 //! The `chronicle` binary as a user runs it: outputs of the demo corpus
 //! (snapshots), exit codes, and bad input reported without stopping the batch.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn chronicle(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chronicle"))
-        .args(args)
-        .output()
-        .expect("run chronicle")
-}
-
-/// A fresh, empty directory under the target's temp area.
-fn scratch(name: &str) -> PathBuf {
-    let dir =
-        std::env::temp_dir().join(format!("chronicle-cli-test-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use common::{chronicle, scratch};
+use std::path::Path;
 
 fn read(dir: &Path, name: &str) -> String {
     std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
@@ -28,7 +14,7 @@ fn read(dir: &Path, name: &str) -> String {
 fn demo_outputs_match_their_snapshots() {
     let out = scratch("demo");
     let o = chronicle(&["demo", "-q", "-o", out.to_str().unwrap()]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(o.status.success(), "{}", common::stderr(&o));
     insta::assert_snapshot!("demo_timeline_md", read(&out, "timeline.md"));
     insta::assert_snapshot!("demo_timeline_json", read(&out, "timeline.json"));
     insta::assert_snapshot!("demo_timelinejs_json", read(&out, "timelinejs.json"));
@@ -90,7 +76,7 @@ fn bad_inputs_are_reported_and_the_rest_goes_on() {
     .unwrap();
     let out = dir.join("out");
     let o = chronicle(&["build", dir.to_str().unwrap(), "-o", out.to_str().unwrap()]);
-    let stderr = String::from_utf8_lossy(&o.stderr);
+    let stderr = common::stderr(&o);
     assert!(o.status.success(), "{stderr}");
     assert!(stderr.contains("empty.txt"), "{stderr}");
     assert!(stderr.contains("binary.bin"), "{stderr}");
@@ -126,7 +112,7 @@ fn nothing_readable_is_an_error_and_bad_usage_exits_2() {
         dir.join("out").to_str().unwrap(),
     ]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("no document could be read"));
+    assert!(common::stderr(&o).contains("no document could be read"));
 
     let missing = chronicle(&[
         "build",
@@ -135,7 +121,7 @@ fn nothing_readable_is_an_error_and_bad_usage_exits_2() {
         dir.join("o").to_str().unwrap(),
     ]);
     assert_eq!(missing.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&missing.stderr).contains("/nonexistent/chronicle/input"));
+    assert!(common::stderr(&missing).contains("/nonexistent/chronicle/input"));
 
     assert_eq!(chronicle(&["build"]).status.code(), Some(2));
     assert_eq!(chronicle(&["no-such-command"]).status.code(), Some(2));
@@ -143,30 +129,21 @@ fn nothing_readable_is_an_error_and_bad_usage_exits_2() {
 
 #[test]
 fn stdin_is_read_with_a_dash() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_chronicle"))
-        .args(["extract", "--jsonl", "-q", "-"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"Ferry strike ends\n\nThe ferry strike ended yesterday after six weeks, the union said on Tuesday.\n")
-        .unwrap();
-    let o = child.wait_with_output().unwrap();
+    let o = common::chronicle_with_stdin(
+        &["extract", "--jsonl", "-q", "-"],
+        b"Ferry strike ends\n\nThe ferry strike ended yesterday after six weeks, the union said on Tuesday.\n",
+    );
     assert!(o.status.success());
     let d: serde_json::Value =
-        serde_json::from_str(String::from_utf8_lossy(&o.stdout).lines().next().unwrap()).unwrap();
+        serde_json::from_str(common::stdout(&o).lines().next().unwrap()).unwrap();
     assert_eq!(d["id"], "stdin");
     assert_eq!(d["title"], "Ferry strike ends");
 }
 
 #[test]
 fn entity_timeline_keeps_only_documents_naming_the_entity_under_any_alias() {
-    let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/../../demo/corpus");
+    let demo = common::demo_corpus();
+    let demo = common::path_str(&demo);
     let out = scratch("entity");
     let o = chronicle(&[
         "build",
@@ -177,7 +154,7 @@ fn entity_timeline_keeps_only_documents_naming_the_entity_under_any_alias() {
         "--entity",
         "ms varo",
     ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(o.status.success(), "{}", common::stderr(&o));
     let t: serde_json::Value = serde_json::from_str(&read(&out, "timeline.json")).unwrap();
     let entity = t["entities"]
         .as_array()
@@ -215,6 +192,6 @@ fn entity_timeline_keeps_only_documents_naming_the_entity_under_any_alias() {
         "Nobody Atall",
     ]);
     assert_eq!(o.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&o.stderr);
+    let err = common::stderr(&o);
     assert!(err.contains("no entity named \"Nobody Atall\""), "{err}");
 }

@@ -1,37 +1,23 @@
 //! `--method clusters` (event clustering) through the CLI: `chronicle build`
 //! on the demo corpus and `chronicle eval tls` on chronicle-tls's fixture.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
-fn chronicle(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_chronicle"))
-        .args(args)
-        .output()
-        .expect("chronicle runs")
-}
-
-fn demo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../demo/corpus")
-}
+use common::{chronicle, demo_corpus, scratch, stderr, stdout, tls_fixture_corpus};
 
 #[test]
 fn build_with_clusters_gives_the_demo_story() {
-    let out = std::env::temp_dir().join(format!("chronicle-clusters-{}", std::process::id()));
+    let out = scratch("clusters");
     let output = chronicle(&[
         "-q",
         "build",
-        demo().to_str().expect("utf-8 path"),
+        demo_corpus().to_str().expect("utf-8 path"),
         "-o",
         out.to_str().expect("utf-8 path"),
         "--method",
         "clusters",
     ]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "{}", stderr(&output));
     let text = std::fs::read_to_string(out.join("timeline.json")).expect("timeline written");
     let _ = std::fs::remove_dir_all(&out);
     let timeline: serde_json::Value = serde_json::from_str(&text).expect("JSON timeline");
@@ -75,8 +61,7 @@ fn build_with_clusters_gives_the_demo_story() {
 
 #[test]
 fn eval_tls_runs_the_clusters_method() {
-    let corpus =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../chronicle-tls/tests/fixtures/corpus");
+    let corpus = tls_fixture_corpus();
     let output = chronicle(&[
         "eval",
         "tls",
@@ -86,12 +71,8 @@ fn eval_tls_runs_the_clusters_method() {
         "--loo",
         "--verbose",
     ]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
     assert!(text.contains("method: clusters"), "{text}");
     assert!(text.contains("average over 1 pairs: AR1"), "{text}");
 }

@@ -1,34 +1,17 @@
 //! `chronicle eval extraction --system FILE`: scores texts written by another
 //! system (same JSON shape as `--out`) instead of running chronicle's extractor.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
-fn chronicle(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_chronicle"))
-        .arg("-q")
-        .args(args)
-        .output()
-        .expect("run chronicle");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use common::{code, shared, stderr, stdout};
+use std::path::Path;
 
-fn scrapinghub() -> Option<PathBuf> {
-    let dir = PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/corpora/extraction/scrapinghub"
-    ));
-    dir.is_dir().then_some(dir)
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("chronicle-eval-system-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir.join(name)
+/// `chronicle -q ARGS`: the exit code, standard output and standard error.
+fn run(args: &[&str]) -> (i32, String, String) {
+    let mut all = vec!["-q"];
+    all.extend_from_slice(args);
+    let o = common::chronicle(&all);
+    (code(&o), stdout(&o), stderr(&o))
 }
 
 /// P, R and F1 of a `--json` report.
@@ -48,18 +31,18 @@ fn eval(dir: &Path, extra: &[&str]) -> (f64, f64, f64) {
         "--json",
     ];
     args.extend_from_slice(extra);
-    let (code, out, err) = chronicle(&args);
-    assert_eq!(code, 0, "{err}");
+    let (status, out, err) = run(&args);
+    assert_eq!(status, 0, "{err}");
     scores(&out)
 }
 
 #[test]
 fn system_file_of_our_own_texts_scores_like_the_direct_run() {
-    let Some(dir) = scrapinghub() else {
-        eprintln!("skipping: ../shared not found");
+    let Some(dir) = shared("extraction/scrapinghub") else {
         return;
     };
-    let texts = scratch("own-texts.json");
+    let scratch = common::scratch("eval-system");
+    let texts = scratch.join("own-texts.json");
     let direct = eval(&dir, &["--out", texts.to_str().expect("UTF-8 path")]);
     let given = eval(&dir, &["--system", texts.to_str().expect("UTF-8 path")]);
     assert!(direct.2 > 0.5, "direct run F1 {direct:?}");
@@ -73,7 +56,7 @@ fn system_file_of_our_own_texts_scores_like_the_direct_run() {
     for k in keys {
         map.remove(&k);
     }
-    let half = scratch("half-texts.json");
+    let half = scratch.join("half-texts.json");
     std::fs::write(&half, serde_json::to_string(&map).expect("JSON")).expect("write");
     let partial = eval(&dir, &["--system", half.to_str().expect("UTF-8 path")]);
     assert!(partial.1 < direct.1 * 0.7, "{partial:?} vs {direct:?}");
@@ -81,9 +64,9 @@ fn system_file_of_our_own_texts_scores_like_the_direct_run() {
 
 #[test]
 fn a_system_file_that_is_not_an_object_of_texts_is_an_error() {
-    let bad = scratch("bad-texts.json");
+    let bad = common::scratch("eval-system-bad").join("bad-texts.json");
     std::fs::write(&bad, "[1, 2, 3]").expect("write");
-    let (code, _, err) = chronicle(&[
+    let (status, _, err) = run(&[
         "eval",
         "extraction",
         "--dataset",
@@ -92,7 +75,7 @@ fn a_system_file_that_is_not_an_object_of_texts_is_an_error() {
         "--system",
         bad.to_str().expect("UTF-8 path"),
     ]);
-    assert_ne!(code, 0);
+    assert_ne!(status, 0);
     assert!(
         err.contains("expected a JSON object of texts keyed by URL"),
         "{err}"

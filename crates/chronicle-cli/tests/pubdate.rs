@@ -2,19 +2,14 @@
 //! (`tests/fixtures/pubdate`), and on the shared data sets when `../shared`
 //! is present (floors at the level reached; raise them, never lower).
 
+mod common;
+
+use common::{chronicle, shared};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn chronicle(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_chronicle"))
-        .args(args)
-        .output()
-        .expect("chronicle runs")
-}
 
 fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pubdate")
+    common::in_crate("tests/fixtures/pubdate")
 }
 
 fn json_report(dataset: &str, dir: &Path) -> Value {
@@ -27,11 +22,7 @@ fn json_report(dataset: &str, dir: &Path) -> Value {
         dir.to_str().expect("utf-8 path"),
         "--json",
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", common::stderr(&out));
     serde_json::from_slice(&out.stdout).expect("JSON report")
 }
 
@@ -89,7 +80,7 @@ fn text_report_lists_the_worst_pages_with_candidates() {
         "3",
     ]);
     assert!(out.status.success());
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = common::stdout(&out);
     assert!(text.contains("htmldate accuracy 0.667"), "{text}");
     assert!(
         text.contains("Wrong wrong.html gold 2021-10-02 ours 2021-10-05"),
@@ -102,18 +93,6 @@ fn text_report_lists_the_worst_pages_with_candidates() {
 fn an_unknown_dataset_is_a_usage_error() {
     let out = chronicle(&["eval", "pubdate", "--dataset", "nope", "."]);
     assert_eq!(out.status.code(), Some(2));
-}
-
-fn shared(rel: &str) -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/corpora")
-        .join(rel);
-    if p.is_dir() {
-        Some(p)
-    } else {
-        eprintln!("skipping: ../shared not found ({})", p.display());
-        None
-    }
 }
 
 fn accuracy_floor(dataset: &str, rel: &str, key: &str, floor: f64) {

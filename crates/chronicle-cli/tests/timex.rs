@@ -1,27 +1,20 @@
 //! `chronicle tag --timeml` and `chronicle eval timex` on invented TimeML fixtures.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
+
+use common::{chronicle, path_str};
+use std::path::PathBuf;
 
 fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/timex")
+    common::in_crate("tests/fixtures/timex")
 }
 
-fn chronicle(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chronicle"))
-        .args(args)
-        .output()
-        .expect("chronicle runs")
-}
-
+/// A path in the temp area that does not exist yet (the output directory
+/// `chronicle tag` must create).
 fn temp_dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("chronicle-timex-{name}-{}", std::process::id()));
+    let d = common::scratch(&format!("timex-{name}"));
     let _ = std::fs::remove_dir_all(&d);
     d
-}
-
-fn path_str(p: &Path) -> &str {
-    p.to_str().expect("utf-8 path")
 }
 
 #[test]
@@ -37,7 +30,7 @@ fn tag_writes_one_file_per_input_and_names_bad_files() {
         "-o",
         path_str(&out),
     ]);
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stderr = common::stderr(&output);
     assert!(output.status.success(), "{stderr}");
     assert!(stderr.contains("broken.tml"), "{stderr}");
     assert!(stderr.contains("tagged 2 file(s)"), "{stderr}");
@@ -81,7 +74,7 @@ fn tag_fails_when_nothing_is_written() {
     let broken = fixtures().join("broken.tml");
     let output = chronicle(&["tag", "--timeml", path_str(&broken), "-o", path_str(&out)]);
     assert!(!output.status.success());
-    assert!(String::from_utf8_lossy(&output.stderr).contains("no <TEXT> element"));
+    assert!(common::stderr(&output).contains("no <TEXT> element"));
     let _ = std::fs::remove_dir_all(&out);
 }
 
@@ -89,11 +82,7 @@ fn tag_fails_when_nothing_is_written() {
 fn eval_timex_tags_or_reads_a_system_and_reports() {
     let gold = fixtures().join("gold");
     let output = chronicle(&["eval", "timex", path_str(&gold), "--json", "--verbose"]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "{}", common::stderr(&output));
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
     assert_eq!(report["documents"], 2);
     assert_eq!(report["gold"], 8);
@@ -121,7 +110,7 @@ fn eval_timex_tags_or_reads_a_system_and_reports() {
         path_str(&sys),
         "--errors",
     ]);
-    let text = String::from_utf8_lossy(&output.stdout);
+    let text = common::stdout(&output);
     assert!(output.status.success(), "{text}");
     assert!(text.contains("documents 2  gold 8  system 7"), "{text}");
     assert!(

@@ -1,23 +1,13 @@
 //! `chronicle eval tls` on chronicle-tls's invented fixture corpus, and
 //! `chronicle build --method`.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
-fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../chronicle-tls/tests/fixtures/corpus")
-}
-
-fn chronicle(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_chronicle"))
-        .args(args)
-        .output()
-        .expect("chronicle runs")
-}
+use common::{chronicle, scratch, tls_fixture_corpus as fixture};
 
 #[test]
 fn eval_tls_reports_json_and_writes_timelines() {
-    let out = std::env::temp_dir().join(format!("chronicle-tls-test-{}", std::process::id()));
+    let out = scratch("eval-tls");
     let corpus = fixture();
     let output = chronicle(&[
         "eval",
@@ -29,11 +19,7 @@ fn eval_tls_reports_json_and_writes_timelines() {
         "--out",
         out.to_str().expect("utf-8 path"),
     ]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "{}", common::stderr(&output));
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON report");
     assert_eq!(report["method"], "mentions");
     assert_eq!(report["pairs"], 1);
@@ -60,7 +46,7 @@ fn eval_tls_verbose_text_and_bad_method() {
         "--verbose",
     ]);
     assert!(output.status.success());
-    let text = String::from_utf8_lossy(&output.stdout);
+    let text = common::stdout(&output);
     assert!(text.contains("method: ranker"), "{text}");
     assert!(text.contains("ferry_strike"), "{text}");
     assert!(text.contains("average over 1 pairs: AR1"), "{text}");
@@ -78,7 +64,7 @@ fn eval_tls_verbose_text_and_bad_method() {
 
 #[test]
 fn build_accepts_a_method() {
-    let out = std::env::temp_dir().join(format!("chronicle-build-method-{}", std::process::id()));
+    let out = scratch("build-method");
     let input = fixture().join("ferry_strike/InputDocs");
     let output = chronicle(&[
         "-q",
@@ -89,28 +75,19 @@ fn build_accepts_a_method() {
         "--method",
         "mentions",
     ]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "{}", common::stderr(&output));
     assert!(out.join("timeline.json").is_file());
     let _ = std::fs::remove_dir_all(&out);
 }
 
 #[test]
 fn eval_tls_trains_a_sentence_scorer_and_scores_with_it() {
-    let model =
-        std::env::temp_dir().join(format!("chronicle-sentences-{}.json", std::process::id()));
+    let model = scratch("sentences").join("model.json");
     let corpus = fixture();
     let corpus = corpus.to_str().expect("utf-8 path");
     let model_path = model.to_str().expect("utf-8 path");
     let output = chronicle(&["-q", "eval", "tls", corpus, "--train-sentences", model_path]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "{}", common::stderr(&output));
     let written: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&model).expect("model written"))
             .expect("JSON model");
@@ -138,7 +115,7 @@ fn embeddings_without_the_feature_say_how_to_get_them() {
         "models/all-MiniLM-L6-v2",
     ]);
     assert!(!output.status.success());
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stderr = common::stderr(&output);
     assert!(
         stderr.contains("--features embeddings") && stderr.contains("setup-minilm.sh"),
         "{stderr}"
@@ -157,7 +134,7 @@ fn embeddings_from_a_missing_model_name_the_file() {
         "/nonexistent/minilm",
     ]);
     assert!(!output.status.success());
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stderr = common::stderr(&output);
     assert!(
         stderr.contains("/nonexistent/minilm/model.safetensors"),
         "{stderr}"
