@@ -85,6 +85,13 @@ pub(crate) struct OrderWords {
     pub bare_unit_after_modifier: bool,
     /// Phrases adding half a unit ("a year and a half", "un año y medio").
     pub half_phrases: Vec<String>,
+    /// Phrases before a decade in words or digits ("los años noventa",
+    /// "la década de 1990"); English writes its decades its own way ("the
+    /// 1990s", "the nineties") and lists none.
+    pub decade_openers: Vec<String>,
+    /// Nouns of a century followed by its number ("siglo XXI", "siglo 21");
+    /// English puts the ordinal first ("21st century") and lists none.
+    pub century_nouns_first: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -231,6 +238,7 @@ pub(crate) struct Lexicon {
     pub part_of_day_links: PhraseTable<()>,
     pub clock_half_links: PhraseTable<()>,
     pub half_phrases: PhraseTable<()>,
+    pub decade_openers: PhraseTable<()>,
     /// Every word an expression can start with; other words are skipped at once.
     pub starters: HashSet<String>,
 }
@@ -296,6 +304,7 @@ impl Lexicon {
             part_of_day_links: PhraseTable::new(unit_phrases(&raw.order.part_of_day_links)),
             clock_half_links: PhraseTable::new(unit_phrases(&raw.order.clock_half_links)),
             half_phrases: PhraseTable::new(unit_phrases(&raw.order.half_phrases)),
+            decade_openers: PhraseTable::new(unit_phrases(&raw.order.decade_openers)),
             order: raw.order,
             starters: HashSet::new(),
         };
@@ -333,6 +342,8 @@ impl Lexicon {
         starters.extend(lex.order.date_articles.iter().cloned());
         starters.extend(lex.order.set_articles.iter().cloned());
         starters.extend(lex.order.indefinite_articles.iter().cloned());
+        starters.extend(lex.decade_openers.first_words().cloned());
+        starters.extend(lex.order.century_nouns_first.iter().cloned());
         // Articles and marks that open rules of the engine itself ("the 1990s", "a year", "'90s", "Q3").
         starters.extend(["the", "a", "an", "'", "q"].map(String::from));
         lex.starters = starters;

@@ -21,7 +21,10 @@
 //!   ("hace dos semanas"); `date_articles` are absorbed into the date ("el
 //!   lunes"), `of_words` and `year_links` join day, month and year ("22 de
 //!   julio de 2009"), `part_of_day_links` join a day to its part ("ayer por la
-//!   tarde"), `names_capitalised` says whether month names need a capital.
+//!   tarde"), `names_capitalised` says whether month names need a capital,
+//!   `decade_openers` open a decade in words or digits ("los años noventa",
+//!   "la década de 1990"; English writes "the 1990s" and lists none), and
+//!   `century_nouns_first` put the noun before the number ("siglo XXI").
 //!
 //! To add French: write `data/fr.json` with the same keys (the parser rejects a
 //! missing one; `{}`/`[]` switch a construction off), e.g. `relative_after`

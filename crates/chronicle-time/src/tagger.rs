@@ -562,7 +562,7 @@ impl<'a> Matcher<'a> {
     }
 
     fn core(&self, i: usize) -> Option<Hit> {
-        let rules: [fn(&Self, usize) -> Option<Hit>; 23] = [
+        let rules: [fn(&Self, usize) -> Option<Hit>; 25] = [
             Self::fixed,
             Self::that_unit,
             Self::report_period,
@@ -574,6 +574,8 @@ impl<'a> Matcher<'a> {
             Self::quantity,
             Self::year,
             Self::century,
+            Self::decade_after_opener,
+            Self::century_noun_first,
             Self::quarter,
             Self::season,
             Self::time,
@@ -1390,11 +1392,10 @@ impl<'a> Matcher<'a> {
         let t = if self.w(j) == "the" { j + 1 } else { j };
         if let Some(&d) = self.lex.decade_words.get(self.w(t)) {
             if t > j {
-                let century = self.anchor.year.map_or(19, |y| y.div_euclid(100));
                 return hit(
                     t + 1,
                     TimexType::Date,
-                    decade_value(century * 10 + d as i32),
+                    decade_value(self.decade_in_words(d)),
                 );
             }
         }
@@ -1433,6 +1434,61 @@ impl<'a> Matcher<'a> {
             return None;
         }
         hit(k + 1, TimexType::Date, century_value(n as i32 - 1))
+    }
+
+    /// A decade after one of the language's openers: "los años noventa",
+    /// "los años 90", "la década de 1990", "la década de los noventa".
+    fn decade_after_opener(&self, i: usize) -> Option<Hit> {
+        let (len, _) = self.lex.decade_openers.longest(self.rest(i))?;
+        let t = i + len;
+        if let Some(&d) = self.lex.decade_words.get(self.w(t)) {
+            return hit(
+                t + 1,
+                TimexType::Date,
+                decade_value(self.decade_in_words(d)),
+            );
+        }
+        let d = self.digits(t)?;
+        let y: i32 = d.parse().ok()?;
+        let decade = match d.len() {
+            4 if y % 10 == 0 => y / 10,
+            2 if y % 10 == 0 => (if y < 30 { 2000 + y } else { 1900 + y }) / 10,
+            _ => return None,
+        };
+        hit(t + 1, TimexType::Date, decade_value(decade))
+    }
+
+    /// The decade "the nineties" names (`tens` 9): the latest one that has
+    /// begun by the document's year (the 1990s in 2021, the 2020s in 2025);
+    /// the 1900s' without a date.
+    fn decade_in_words(&self, tens: i64) -> i32 {
+        let tens = tens as i32;
+        match self.anchor.year {
+            Some(y) => {
+                let decade = y.div_euclid(100) * 10 + tens;
+                if decade * 10 > y {
+                    decade - 10
+                } else {
+                    decade
+                }
+            }
+            None => 190 + tens,
+        }
+    }
+
+    /// A century noun before its number: "siglo XXI", "siglo 21", "siglo veintiuno".
+    fn century_noun_first(&self, i: usize) -> Option<Hit> {
+        if !self.is(i, &self.lex.order.century_nouns_first) {
+            return None;
+        }
+        let (n, k) = match roman_numeral(self.w(i + 1)) {
+            Some(n) => (n, i + 2),
+            None => self.ordinal(i + 1).or_else(|| self.cardinal(i + 1))?,
+        };
+        if !(1..=30).contains(&n) {
+            return None;
+        }
+        hit(k, TimexType::Date, century_value(n as i32 - 1))
     }
 
     /// "the third quarter", "third-quarter", "the first half of 2021", "Q3 2021", "this year's third quarter".
@@ -1836,6 +1892,41 @@ fn tag_with(
             }
         }
         reference = m.reference;
+    }
+    out
+}
+
+/// A Roman numeral of up to 39 (centuries), lower-cased: "xxi" is 21.
+fn roman_numeral(word: &str) -> Option<i64> {
+    if word.is_empty() || word.len() > 8 {
+        return None;
+    }
+    let value = |c: char| match c {
+        'i' => Some(1),
+        'v' => Some(5),
+        'x' => Some(10),
+        _ => None,
+    };
+    let digits: Vec<i64> = word.chars().map(value).collect::<Option<_>>()?;
+    let mut total = 0;
+    for (k, &v) in digits.iter().enumerate() {
+        if digits.get(k + 1).is_some_and(|&next| next > v) {
+            total -= v;
+        } else {
+            total += v;
+        }
+    }
+    // Only canonical forms: "xxi", not "iiiiv".
+    (total > 0 && to_roman(total) == word).then_some(total)
+}
+
+fn to_roman(mut n: i64) -> String {
+    let mut out = String::new();
+    for (v, s) in [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")] {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
     }
     out
 }
