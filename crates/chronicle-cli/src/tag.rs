@@ -23,7 +23,7 @@ pub struct TagArgs {
     /// The directory receiving one `<basename>.tml` per input.
     #[arg(short, long, value_name = "OUT_DIR")]
     output: PathBuf,
-    /// Language of the texts (ISO 639-1: en, es); one without a data file is read as English.
+    /// Language of the texts (ISO 639-1: en, es, fr, it); one without a data file is read as English.
     #[arg(long, default_value = "en")]
     language: String,
 }

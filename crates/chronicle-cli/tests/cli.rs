@@ -195,3 +195,47 @@ fn entity_timeline_keeps_only_documents_naming_the_entity_under_any_alias() {
     let err = common::stderr(&o);
     assert!(err.contains("no entity named \"Nobody Atall\""), "{err}");
 }
+
+/// A page that does not declare its language is tagged with the rules of the
+/// language its text is in; one that declares it keeps what it declares.
+#[test]
+fn undeclared_language_is_recognised_from_the_text() {
+    let extract = |input: &[u8]| -> serde_json::Value {
+        let o = common::chronicle_with_stdin(&["extract", "--jsonl", "-q", "-"], input);
+        assert!(o.status.success(), "{}", common::stderr(&o));
+        serde_json::from_str(common::stdout(&o).lines().next().unwrap()).unwrap()
+    };
+    let french = extract(
+        r#"{"id": "f", "published": "2021-07-28", "text": "La grève des ferries a pris fin hier après six semaines, a annoncé le syndicat, qui négociait depuis le mois dernier avec la direction."}"#
+            .as_bytes(),
+    );
+    assert_eq!(french["language"], "fr");
+    let values: Vec<(&str, &str)> = (french["timexes"].as_array().unwrap().iter())
+        .map(|t| (t["text"].as_str().unwrap(), t["value"].as_str().unwrap()))
+        .collect();
+    assert!(values.contains(&("hier", "2021-07-27")), "{values:?}");
+    assert!(values.contains(&("six semaines", "P6W")), "{values:?}");
+    assert!(
+        values.contains(&("le mois dernier", "2021-06")),
+        "{values:?}"
+    );
+
+    // Regression: a page dated by inference was tagged again with English rules.
+    let undated = extract(
+        "Fin de la grève\n\nLa grève des ferries a pris fin après six semaines, le 3 mars 2021, a \
+         annoncé le syndicat, qui négociait depuis le mois de janvier avec la direction.\n"
+            .as_bytes(),
+    );
+    assert_eq!(undated["language"], "fr");
+    assert_eq!(undated["published"]["how"], "inferred");
+    let texts: Vec<&str> = (undated["timexes"].as_array().unwrap().iter())
+        .map(|t| t["text"].as_str().unwrap())
+        .collect();
+    assert!(texts.contains(&"six semaines"), "{texts:?}");
+
+    let declared = extract(
+        r#"{"id": "a", "language": "en", "published": "2021-07-28", "text": "La grève des ferries a pris fin hier, a annoncé le syndicat."}"#
+            .as_bytes(),
+    );
+    assert_eq!(declared["language"], "en");
+}

@@ -84,6 +84,11 @@ pub fn annotate_raw(raw: RawDocument) -> Annotated {
     if doc.source.format == SourceFormat::Text && doc.title.is_empty() {
         doc.title = doc.id.clone();
     }
+    // Pages that do not say their language are recognised from their text;
+    // English rules read what nothing recognises.
+    if doc.language.is_none() {
+        doc.language = chronicle_time::detect_language(&doc.body).map(String::from);
+    }
     let language = doc.language.as_deref().unwrap_or("en");
     doc.sentences = chronicle_time::split_sentences_in(language, &doc.body);
     doc.published = dating::date_from_sources(&clues, &doc.body);

@@ -13,7 +13,7 @@ use chronicle_extract::{
 use chronicle_model::{
     DateHow, Document, Granularity, PartialDate, Published, Sentence, Timex, TimexType,
 };
-use chronicle_time::{split_sentences, tag, tense_at, Tense};
+use chronicle_time::{split_sentences, split_sentences_in, tag, tag_in, tense_at, Tense};
 use chronicle_tls::terms::TermBag;
 use regex::Regex;
 use std::collections::{BTreeMap, HashMap};
@@ -726,7 +726,8 @@ pub fn date_batch(batch: Vec<Annotated>) -> Vec<Document> {
                     doc.published.date = Some(PartialDate::year(f.year));
                 }
             }
-            doc.timexes = tag(&doc.body, &doc.sentences, doc.published.date);
+            let language = doc.language.as_deref().unwrap_or("en");
+            doc.timexes = tag_in(language, &doc.body, &doc.sentences, doc.published.date);
         }
     }
     docs
@@ -746,9 +747,10 @@ fn infer_within_year(
     let mut past: Option<(PartialDate, String)> = None;
     let mut ahead: Option<(PartialDate, String)> = None;
     let captions = clues.captions.join("\n\n");
+    let language = doc.language.as_deref().unwrap_or("en");
     for (text, is_caption) in [(doc.body.as_str(), false), (captions.as_str(), true)] {
-        let sentences = split_sentences(text);
-        for t in tag(text, &sentences, anchor) {
+        let sentences = split_sentences_in(language, text);
+        for t in tag_in(language, text, &sentences, anchor) {
             if t.kind != TimexType::Date {
                 continue;
             }

@@ -1,6 +1,6 @@
 //! Word lists and phrase tables of one language, read from `data/<lang>.json`.
 
-use crate::tokens::tokenize;
+use crate::tokens::tokenize_with;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -92,6 +92,14 @@ pub(crate) struct OrderWords {
     /// Nouns of a century followed by its number ("siglo XXI", "siglo 21");
     /// English puts the ordinal first ("21st century") and lists none.
     pub century_nouns_first: Vec<String>,
+    /// Point modifiers that are nouns for part of a period ("fin", "début"):
+    /// they modify a month, year or season ("fin 2021"), never a day ("fin hier").
+    pub period_only_modifiers: Vec<String>,
+    /// Marks between the hour and the minutes of a 24-hour clock ("14h30", "8 h").
+    pub clock_hour_marks: Vec<String>,
+    /// Words written with an apostrophe before a vowel ("l'année", "quest'anno");
+    /// English has none (its apostrophes open clitics: "it's").
+    pub elisions: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -105,6 +113,7 @@ pub(crate) struct SentenceWords {
 /// The data file as written.
 #[derive(Debug, Deserialize)]
 struct RawLexicon {
+    function_words: Vec<String>,
     months: HashMap<String, u8>,
     ambiguous_months: Vec<String>,
     weekdays: HashMap<String, u8>,
@@ -161,10 +170,13 @@ impl<V> PhraseTable<V> {
         self.by_first.is_empty()
     }
 
-    fn new(entries: impl IntoIterator<Item = (String, V)>) -> Self {
+    /// Phrases tokenised as the text will be, with the language's `elisions`.
+    fn new(entries: impl IntoIterator<Item = (String, V)>, elisions: &[String]) -> Self {
         let mut by_first: HashMap<String, Vec<(Vec<String>, V)>> = HashMap::new();
         for (text, v) in entries {
-            let toks: Vec<String> = tokenize(&text).into_iter().map(|t| t.norm).collect();
+            let toks: Vec<String> = (tokenize_with(&text, elisions).into_iter())
+                .map(|t| t.norm)
+                .collect();
             if let Some(first) = toks.first() {
                 by_first.entry(first.clone()).or_default().push((toks, v));
             }
@@ -189,6 +201,8 @@ impl<V> PhraseTable<V> {
 /// Everything the tagger and the sentence splitter know about one language.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
+    /// The language's most frequent short words, by which a text is recognised.
+    pub function_words: HashSet<String>,
     pub months: HashMap<String, u8>,
     pub ambiguous_months: Vec<String>,
     pub weekdays: HashMap<String, u8>,
@@ -239,6 +253,7 @@ pub(crate) struct Lexicon {
     pub clock_half_links: PhraseTable<()>,
     pub half_phrases: PhraseTable<()>,
     pub decade_openers: PhraseTable<()>,
+    pub period_only_modifiers: PhraseTable<()>,
     /// Every word an expression can start with; other words are skipped at once.
     pub starters: HashSet<String>,
 }
@@ -255,8 +270,10 @@ fn parse_month_day(s: &str) -> Option<(u8, u8)> {
 impl Lexicon {
     fn from_json(json: &str) -> Result<Self, serde_json::Error> {
         let raw: RawLexicon = serde_json::from_str(json)?;
+        let elisions = raw.order.elisions.clone();
         // Time-of-day suffixes are matched on their token form ("p.m." is one token).
         let mut lex = Lexicon {
+            function_words: raw.function_words.into_iter().collect(),
             months: raw.months,
             ambiguous_months: raw.ambiguous_months,
             weekdays: raw.weekdays,
@@ -267,7 +284,10 @@ impl Lexicon {
             ordinal_suffixes: raw.ordinal_suffixes,
             units: raw.units,
             unit_qualifiers: raw.unit_qualifiers,
-            vague_quantities: PhraseTable::new(raw.vague_quantities.into_iter().map(|s| (s, ()))),
+            vague_quantities: PhraseTable::new(
+                raw.vague_quantities.into_iter().map(|s| (s, ())),
+                &elisions,
+            ),
             seasons: raw.seasons,
             season_openers: raw.season_openers,
             parts_of_day: raw.parts_of_day,
@@ -278,12 +298,16 @@ impl Lexicon {
                 raw.holidays
                     .into_iter()
                     .filter_map(|(k, v)| parse_month_day(&v).map(|md| (k, md))),
+                &elisions,
             ),
-            fixed: PhraseTable::new(raw.fixed.into_iter().map(|e| (e.text.clone(), e))),
+            fixed: PhraseTable::new(
+                raw.fixed.into_iter().map(|e| (e.text.clone(), e)),
+                &elisions,
+            ),
             relative_words: raw.relative_words,
-            ago_words: PhraseTable::new(raw.ago_words),
-            point_modifiers: PhraseTable::new(raw.point_modifiers),
-            duration_modifiers: PhraseTable::new(raw.duration_modifiers),
+            ago_words: PhraseTable::new(raw.ago_words, &elisions),
+            point_modifiers: PhraseTable::new(raw.point_modifiers, &elisions),
+            duration_modifiers: PhraseTable::new(raw.duration_modifiers, &elisions),
             set_words: raw.set_words,
             year_prepositions: raw.year_prepositions,
             count_nouns_after_year: raw.count_nouns_after_year,
@@ -291,7 +315,7 @@ impl Lexicon {
             time_zones: raw.time_zones,
             decade_words: raw.decade_words,
             fiscal_words: raw.fiscal_words,
-            floating_holidays: PhraseTable::new(raw.floating_holidays),
+            floating_holidays: PhraseTable::new(raw.floating_holidays, &elisions),
             bare_plural_units: raw.bare_plural_units,
             bare_plural_triggers: raw.bare_plural_triggers,
             period_prepositions: raw.period_prepositions,
@@ -299,12 +323,22 @@ impl Lexicon {
             period_definers: raw.period_definers,
             tense: raw.tense,
             sentence: raw.sentence,
-            relative_after: PhraseTable::new(raw.order.relative_after.clone()),
-            ago_before: PhraseTable::new(raw.order.ago_before.clone()),
-            part_of_day_links: PhraseTable::new(unit_phrases(&raw.order.part_of_day_links)),
-            clock_half_links: PhraseTable::new(unit_phrases(&raw.order.clock_half_links)),
-            half_phrases: PhraseTable::new(unit_phrases(&raw.order.half_phrases)),
-            decade_openers: PhraseTable::new(unit_phrases(&raw.order.decade_openers)),
+            relative_after: PhraseTable::new(raw.order.relative_after.clone(), &elisions),
+            ago_before: PhraseTable::new(raw.order.ago_before.clone(), &elisions),
+            part_of_day_links: PhraseTable::new(
+                unit_phrases(&raw.order.part_of_day_links),
+                &elisions,
+            ),
+            clock_half_links: PhraseTable::new(
+                unit_phrases(&raw.order.clock_half_links),
+                &elisions,
+            ),
+            half_phrases: PhraseTable::new(unit_phrases(&raw.order.half_phrases), &elisions),
+            decade_openers: PhraseTable::new(unit_phrases(&raw.order.decade_openers), &elisions),
+            period_only_modifiers: PhraseTable::new(
+                unit_phrases(&raw.order.period_only_modifiers),
+                &elisions,
+            ),
             order: raw.order,
             starters: HashSet::new(),
         };
@@ -352,12 +386,15 @@ impl Lexicon {
 }
 
 /// The languages with a data file: ISO 639-1 code and the file's text.
-const LANGUAGES: [(&str, &str); 2] = [
+const LANGUAGES: [(&str, &str); 4] = [
     ("en", include_str!("../data/en.json")),
     ("es", include_str!("../data/es.json")),
+    ("fr", include_str!("../data/fr.json")),
+    ("it", include_str!("../data/it.json")),
 ];
 
-static LEXICONS: [OnceLock<Lexicon>; 2] = [OnceLock::new(), OnceLock::new()];
+static LEXICONS: [OnceLock<Lexicon>; LANGUAGES.len()] =
+    [const { OnceLock::new() }; LANGUAGES.len()];
 
 /// Codes of the languages the tagger has a data file for.
 pub fn languages() -> impl Iterator<Item = &'static str> {
@@ -386,6 +423,43 @@ pub(crate) fn for_language(code: &str) -> Option<&'static Lexicon> {
     Some(lexicon_at(k))
 }
 
+/// Words read to recognise a language; a news article says it in fewer.
+const DETECTION_WORDS: usize = 2000;
+
+/// The language of `text` among those with a data file, by how many of its words
+/// are each language's function words, or `None` when no language is clearly
+/// ahead (too little text, another language, a mixture).
+///
+/// A language wins with at least 5 function words making 8 % of the words read,
+/// and 1.5 times the next language's count; on news text of a few sentences the
+/// right language scores 25–45 %, a related one ("la", "de", "en" are Spanish and
+/// French) well under its two-thirds.
+pub fn detect_language(text: &str) -> Option<&'static str> {
+    let lexicons: Vec<&Lexicon> = (0..LANGUAGES.len()).map(lexicon_at).collect();
+    let mut hits = vec![0usize; lexicons.len()];
+    let mut words = 0usize;
+    let mut lower = String::new();
+    for word in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(DETECTION_WORDS)
+    {
+        words += 1;
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+        for (k, lex) in lexicons.iter().enumerate() {
+            if lex.function_words.contains(&lower) {
+                hits[k] += 1;
+            }
+        }
+    }
+    let mut order: Vec<usize> = (0..hits.len()).collect();
+    order.sort_by_key(|&k| std::cmp::Reverse(hits[k]));
+    let (best, second) = (hits[order[0]], hits.get(order[1]).copied().unwrap_or(0));
+    let clear = best >= 5 && best * 100 >= words * 8 && best * 2 >= second * 3;
+    clear.then(|| LANGUAGES[order[0]].0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -400,5 +474,21 @@ mod tests {
         }
         assert!(for_language("es-MX").is_some());
         assert!(for_language("xx").is_none());
+    }
+
+    #[test]
+    fn detects_the_language_of_a_text() {
+        let cases = [
+            ("The minister said on Monday that the talks with the unions had failed and that he would resign.", Some("en")),
+            ("El ministro dijo el lunes que las negociaciones con los sindicatos habían fracasado y que dimitirá.", Some("es")),
+            ("Le ministre a déclaré lundi que les négociations avec les syndicats avaient échoué et qu'il démissionnera.", Some("fr")),
+            ("Il ministro ha detto lunedì che le trattative con i sindacati sono fallite e che si dimetterà per questo.", Some("it")),
+            ("Der Minister sagte am Montag, dass die Gespräche mit den Gewerkschaften gescheitert seien.", None),
+            ("Brexit", None),
+            ("", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(detect_language(text), want, "{text}");
+        }
     }
 }

@@ -26,12 +26,22 @@
 //!   "la década de 1990"; English writes "the 1990s" and lists none), and
 //!   `century_nouns_first` put the noun before the number ("siglo XXI").
 //!
-//! To add French: write `data/fr.json` with the same keys (the parser rejects a
-//! missing one; `{}`/`[]` switch a construction off), e.g. `relative_after`
-//! {"dernier": -1, "prochain": 1} for "la semaine dernière", `ago_before`
-//! {"il y a": -1, "dans": 1}, `of_words` [] ("le 22 juillet 2009"),
-//! `date_articles` ["le", "la", "les"]; add the file to `LANGUAGES` in
-//! `lexicon.rs`, and a `tests/fixtures/timex_fr.tsv` checked like the others.
+//! - `order.elisions`: words written with an apostrophe before a vowel
+//!   ("l'", "dell'", "quest'"), which keep it and leave the next word whole
+//!   ("l'année" is "l'" "année"; English reads "it's" as "it" "'s");
+//!   `order.clock_hour_marks` ("14h30"); `order.period_only_modifiers`, nouns
+//!   for part of a period that never modify a day ("fin 2021", not "fin hier");
+//! - `function_words`: the language's most frequent short words, by which
+//!   [`detect_language`] recognises a text that does not declare its language.
+//!
+//! English, Spanish, French and Italian have files. To add a language, write
+//! `data/<code>.json` with the same keys (the parser rejects a missing one;
+//! `{}`/`[]` switch a construction off), add it to `LANGUAGES` in
+//! `lexicon.rs`, and a `tests/fixtures/timex_<code>.tsv` checked like the
+//! others. French and Italian needed three engine changes, each now data for
+//! every language: elisions, hour marks and period-only modifiers (above);
+//! a Roman numeral before the century noun ("il XXI secolo", "le XXIe
+//! siècle") reads through the units table, as "the 21st century" does.
 
 mod lexicon;
 mod sentences;
@@ -40,7 +50,7 @@ mod tense;
 mod tokens;
 mod values;
 
-pub use lexicon::languages;
+pub use lexicon::{detect_language, languages};
 pub use sentences::{split_sentences, split_sentences_in};
 pub use tagger::{tag, tag_in};
 pub use tense::{tense_at, Tense};

@@ -28,7 +28,7 @@ fn word_before(text: &str, pos: usize) -> &str {
 /// The word starting at byte `pos` (after quotes and brackets).
 fn word_after(text: &str, pos: usize) -> &str {
     let tail = &text[pos..];
-    let tail = tail.trim_start_matches(|c: char| !c.is_alphanumeric() && !c.is_whitespace());
+    let tail = tail.trim_start_matches(|c: char| !c.is_alphanumeric());
     let end = tail
         .char_indices()
         .find(|&(_, c)| !c.is_alphanumeric())

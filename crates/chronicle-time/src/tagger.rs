@@ -3,7 +3,7 @@
 
 use crate::lexicon::{english, for_language, Lexicon};
 use crate::tense::{tense_in, Tense};
-use crate::tokens::{tokenize, Tok, TokKind};
+use crate::tokens::{tokenize_with, Tok, TokKind};
 use crate::values::*;
 use chronicle_model::date::weekday_from_days;
 use chronicle_model::{PartialDate, Sentence, Timex, TimexType};
@@ -377,6 +377,12 @@ impl<'a> Matcher<'a> {
                 .core(j)
                 .or_else(|| self.the_unit(j))
                 .or_else(|| self.bare_unit(j));
+            // "a pris fin hier" (ended yesterday): a noun for the end of a period
+            // does not modify a single day.
+            let period_only =
+                self.lex.period_only_modifiers.longest(self.rest(i)) == Some((n, &()));
+            let day = |h: &Hit| h.value.len() >= 10 && h.value.as_bytes()[7] == b'-';
+            let core = core.filter(|h| !(period_only && day(h)));
             if let Some(mut h) = core.filter(|h| h.kind != TimexType::Duration) {
                 if !md.is_empty() {
                     h.modifier = Some(md.clone());
@@ -1425,15 +1431,30 @@ impl<'a> Matcher<'a> {
         hit(k, TimexType::Date, fmt_year(y))
     }
 
-    /// "the 20th century", "the twenty-first century".
+    /// "the 20th century", "the twenty-first century", "il XXI secolo", "le XXIe siècle".
     fn century(&self, i: usize) -> Option<Hit> {
-        let j = if self.w(i) == "the" { i + 1 } else { i };
-        let (n, k) = self.ordinal(j)?;
+        let j = if self.article(i) { i + 1 } else { i };
+        let (n, k) = self.ordinal(j).or_else(|| self.roman_ordinal(j))?;
         let k = self.skip_hyphen(k);
-        if !matches!(self.w(k), "century") || !(1..=30).contains(&n) {
+        let century_noun = self.lex.units.get(self.w(k)).is_some_and(|u| u == "CE");
+        if !century_noun || !(1..=30).contains(&n) {
             return None;
         }
         hit(k + 1, TimexType::Date, century_value(n as i32 - 1))
+    }
+
+    /// A capitalised Roman numeral, perhaps with an ordinal suffix ("XXI", "XXIe").
+    fn roman_ordinal(&self, j: usize) -> Option<(i64, usize)> {
+        if !self.capital(j) {
+            return None;
+        }
+        let w = self.w(j);
+        let suffixed = || {
+            (self.lex.ordinal_suffixes.iter())
+                .filter_map(|s| w.strip_suffix(s.as_str()))
+                .find_map(roman_numeral)
+        };
+        roman_numeral(w).or_else(suffixed).map(|n| (n, j + 1))
     }
 
     /// A decade after one of the language's openers: "los años noventa",
@@ -1621,6 +1642,8 @@ impl<'a> Matcher<'a> {
                 }
                 // Without a.m./p.m. a clock time needs nothing more; scores like "3:1" fail on two digits.
                 (h, m, i + 1)
+            } else if let Some(clock) = self.hour_mark(i) {
+                return self.clock_hit(i, clock, self.day_reference(clock.2, i));
             } else if w.len() <= 2
                 && (self.lex.time_suffixes.contains_key(self.w(i + 1))
                     || self.half_of_day(i + 1).is_some())
@@ -1665,8 +1688,36 @@ impl<'a> Matcher<'a> {
         } else {
             self.day_reference(l, i)
         };
+        self.clock_hit(i, (hour, minute, k), day_named)
+    }
+
+    /// A clock time written with an hour mark, 24-hour style: "14h30", "8 h", "20 h 15".
+    /// Returns (hour, minute, next token).
+    fn hour_mark(&self, i: usize) -> Option<(u32, u32, usize)> {
+        let w = self.w(i);
+        if w.len() > 2 || !self.is(i + 1, &self.lex.order.clock_hour_marks) {
+            return None;
+        }
+        let hour: u32 = w.parse().ok()?;
+        let minute_after = self.kind(i + 2) == Some(TokKind::Number) && self.w(i + 2).len() == 2;
+        let (minute, next) = if minute_after {
+            (self.w(i + 2).parse().ok()?, i + 3)
+        } else {
+            (0, i + 2)
+        };
+        (hour <= 24 && minute <= 59).then_some((hour, minute, next))
+    }
+
+    /// The TIME of a clock reading at `i` ending before `k`, on the day named
+    /// after it (`day_named`: value and end), else the day the story is at.
+    fn clock_hit(
+        &self,
+        i: usize,
+        (hour, minute, k): (u32, u32, usize),
+        day_named: Option<(String, usize)>,
+    ) -> Option<Hit> {
         let (day, end) = match day_named {
-            Some((day, end)) => (day, end),
+            Some(named) => named,
             // A clock time told in the past falls on the day the story last named.
             None if self.tense(i) == Tense::Past => (
                 relative(self.narrative_anchor(CalUnit::Day), CalUnit::Day, 0),
@@ -1835,7 +1886,7 @@ fn tag_with(
     sentences: &[Sentence],
     dct: Option<PartialDate>,
 ) -> Vec<Timex> {
-    let toks = tokenize(text);
+    let toks = tokenize_with(text, &lex.order.elisions);
     let anchor = Anchor::new(dct);
     let mut reference = anchor;
     let quarter_words: Vec<&str> = (lex.order.year_parts.iter())

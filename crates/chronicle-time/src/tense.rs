@@ -1,7 +1,7 @@
 //! A cheap guess at the grammatical tense around a word.
 
 use crate::lexicon::{english, Lexicon};
-use crate::tokens::{tokenize, TokKind};
+use crate::tokens::{tokenize_with, TokKind};
 
 /// Grammatical tense governing a stretch of text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -31,7 +31,7 @@ fn inflected(lex: &Lexicon, w: &str, endings: &[String]) -> bool {
 /// [`tense_at`] with the signal words of `lex`.
 pub(crate) fn tense_in(lex: &Lexicon, sentence: &str, at: usize) -> Tense {
     let listed = |list: &[String], w: &str| list.iter().any(|s| s == w);
-    let toks = tokenize(sentence);
+    let toks = tokenize_with(sentence, &lex.order.elisions);
     let mut best: Option<(usize, Tense)> = None;
     // Quoted speech keeps its own tense: a reporting verb outside the quotation
     // ("'He will leave Thursday,' Castro said") does not govern the words inside.

@@ -30,7 +30,16 @@ fn is_apostrophe(c: char) -> bool {
 /// Numbers keep inner `. , : / -` followed by a digit (`2021-07-27`, `10:30`, `2,500`);
 /// dotted letter groups stay one word (`a.m.`, `U.S.`); an apostrophe starts a
 /// clitic word (`'s`, `'ll`).
+#[cfg(test)]
 pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
+    tokenize_with(text, &[])
+}
+
+/// [`tokenize`] for a language that elides a word before a vowel: a word
+/// listed in `elisions` with its apostrophe ("l'", "d'", "quest'") keeps the
+/// apostrophe and the word after it stands alone ("l'année" is "l'" "année"),
+/// where English reads the apostrophe as opening a clitic ("it" "'s").
+pub(crate) fn tokenize_with(text: &str, elisions: &[String]) -> Vec<Tok> {
     let mut toks = Vec::with_capacity(text.len() / 5);
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let n = chars.len();
@@ -50,6 +59,15 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             kind = TokKind::Word;
             k += 1;
             while k < n && chars[k].1.is_alphabetic() {
+                k += 1;
+            }
+            // At the end of the text too: phrases of the data files end in one ("la fine dell'").
+            if !elisions.is_empty()
+                && k < n
+                && is_apostrophe(chars[k].1)
+                && (k + 1 == n || chars[k + 1].1.is_alphabetic())
+                && elided(&text[start..end_of(k)], elisions)
+            {
                 k += 1;
             }
             // Dotted abbreviations of single letters: a.m., U.S., e.g.
@@ -118,6 +136,15 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
     toks
 }
 
+/// Whether `word` followed by an apostrophe is one of the `elisions` ("L" → "l'").
+fn elided(word: &str, elisions: &[String]) -> bool {
+    let stem = |e: &String| e.strip_suffix('\'').map(str::to_string);
+    elisions
+        .iter()
+        .filter_map(stem)
+        .any(|e| e.chars().count() == word.chars().count() && e == word.to_lowercase())
+}
+
 /// An apostrophe after whitespace opens a quotation rather than a clitic.
 fn space_before_clitic(chars: &[(usize, char)], k: usize) -> bool {
     k == 0 || chars[k - 1].1.is_whitespace()
@@ -148,5 +175,27 @@ mod tests {
                 "."
             ]
         );
+    }
+
+    #[test]
+    fn elided_words_keep_their_apostrophe() {
+        let norms = |text: &str, elisions: &[&str]| -> Vec<String> {
+            let elisions: Vec<String> = elisions.iter().map(|e| e.to_string()).collect();
+            tokenize_with(text, &elisions)
+                .into_iter()
+                .map(|t| t.norm)
+                .collect()
+        };
+        let fr = ["l'", "d'", "jusqu'"];
+        assert_eq!(
+            norms("L\u{2019}année d'avant", &fr),
+            ["l'", "année", "d'", "avant"]
+        );
+        assert_eq!(norms("jusqu'en 2019", &fr), ["jusqu'", "en", "2019"]);
+        // Not listed: the apostrophe opens a word, as in English.
+        assert_eq!(norms("aujourd'hui", &fr), ["aujourd", "'hui"]);
+        assert_eq!(norms("la fine dell'", &["dell'"]), ["la", "fine", "dell'"]);
+        assert_eq!(norms("it's", &fr), ["it", "'s"]);
+        assert_eq!(norms("l'année", &[]), ["l", "'année"]);
     }
 }

@@ -11,7 +11,7 @@ fn fixture(name: &str) -> String {
 /// Tags `sentence` in `language` with `dct` and renders the tags as the fixture writes them.
 fn check(language: &str, dct: &str, sentence: &str) -> String {
     let dct: Option<PartialDate> = if dct == "-" { None } else { dct.parse().ok() };
-    let sentences = split_sentences(sentence);
+    let sentences = split_sentences_in(language, sentence);
     let tags = tag_in(language, sentence, &sentences, dct);
     tags.iter()
         .map(|t| {
@@ -71,6 +71,16 @@ fn timex_fixtures_spanish() {
     );
 }
 
+#[test]
+fn timex_fixtures_french() {
+    assert!(check_timex_file("timex_fr.tsv", "fr") >= 50);
+}
+
+#[test]
+fn timex_fixtures_italian() {
+    assert!(check_timex_file("timex_it.tsv", "it") >= 50);
+}
+
 /// A language without a data file is tagged as English.
 #[test]
 fn unknown_language_falls_back_to_english() {
@@ -112,9 +122,40 @@ fn spanish_sentence_fixtures() {
 }
 
 #[test]
+fn french_and_italian_sentence_fixtures() {
+    check_sentences("fr", "sentences_fr.txt");
+    check_sentences("it", "sentences_it.txt");
+}
+
+#[test]
 fn sentence_offsets_point_into_text() {
     let text = "Héllo wörld. Ünïcode “quotes.” End…\n\nNext";
     for s in split_sentences(text) {
         assert_eq!(&text[s.start..s.end], s.text);
     }
+}
+
+/// Regression: the word after a period was read from the whitespace after it,
+/// so it was always empty; "U.S." before a sentence opener never ended a
+/// sentence and "p. 4" was cut after "p.".
+#[test]
+fn word_after_a_period_is_read_past_the_space() {
+    let texts = |language: &str, text: &str| -> Vec<String> {
+        split_sentences_in(language, text)
+            .into_iter()
+            .map(|s| s.text)
+            .collect()
+    };
+    assert_eq!(
+        texts("en", "The troops left the U.S. The next day they landed."),
+        ["The troops left the U.S.", "The next day they landed."]
+    );
+    assert_eq!(
+        texts("en", "He met U.S. Senator Smith."),
+        ["He met U.S. Senator Smith."]
+    );
+    assert_eq!(
+        texts("fr", "Selon la p. 4 du rapport, le barrage a cédé."),
+        ["Selon la p. 4 du rapport, le barrage a cédé."]
+    );
 }
