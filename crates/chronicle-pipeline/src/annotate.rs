@@ -89,14 +89,19 @@ pub fn annotate_raw(raw: RawDocument) -> Annotated {
     if doc.language.is_none() {
         doc.language = chronicle_time::detect_language(&doc.body).map(String::from);
     }
-    let language = doc.language.as_deref().unwrap_or("en");
-    doc.sentences = chronicle_time::split_sentences_in(language, &doc.body);
+    let language = rules_language(&doc).to_owned();
+    doc.sentences = chronicle_time::split_sentences_in(&language, &doc.body);
     doc.published = dating::date_from_sources(&clues, &doc.body);
-    doc.timexes = chronicle_time::tag_in(language, &doc.body, &doc.sentences, doc.published.date);
+    doc.timexes = chronicle_time::tag_in(&language, &doc.body, &doc.sentences, doc.published.date);
     Annotated {
         document: doc,
         clues,
     }
+}
+
+/// The language whose time rules read `doc`: its own, English when unknown.
+pub(crate) fn rules_language(doc: &Document) -> &str {
+    doc.language.as_deref().unwrap_or("en")
 }
 
 /// The site's name from a URL's host: `https://www.example-news.com/…` → `example-news.com`.

@@ -5,7 +5,7 @@
 //! Inference never claims more precision than the evidence gives: a month or a
 //! year is a valid answer.
 
-use crate::annotate::Annotated;
+use crate::annotate::{rules_language, Annotated};
 use chronicle_extract::{
     date_in_url, month_from_name, month_name_pattern, numeric_dates, DateCandidate, DateSource,
     NumericShape,
@@ -726,7 +726,7 @@ pub fn date_batch(batch: Vec<Annotated>) -> Vec<Document> {
                     doc.published.date = Some(PartialDate::year(f.year));
                 }
             }
-            let language = doc.language.as_deref().unwrap_or("en");
+            let language = rules_language(doc);
             doc.timexes = tag_in(language, &doc.body, &doc.sentences, doc.published.date);
         }
     }
@@ -747,10 +747,15 @@ fn infer_within_year(
     let mut past: Option<(PartialDate, String)> = None;
     let mut ahead: Option<(PartialDate, String)> = None;
     let captions = clues.captions.join("\n\n");
-    let language = doc.language.as_deref().unwrap_or("en");
-    for (text, is_caption) in [(doc.body.as_str(), false), (captions.as_str(), true)] {
-        let sentences = split_sentences_in(language, text);
-        for t in tag_in(language, text, &sentences, anchor) {
+    let language = rules_language(doc);
+    // The body's sentences were split with these rules when it was annotated.
+    let caption_sentences = split_sentences_in(language, &captions);
+    let texts = [
+        (doc.body.as_str(), &doc.sentences, false),
+        (captions.as_str(), &caption_sentences, true),
+    ];
+    for (text, sentences, is_caption) in texts {
+        for t in tag_in(language, text, sentences, anchor) {
             if t.kind != TimexType::Date {
                 continue;
             }

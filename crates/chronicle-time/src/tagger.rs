@@ -1437,10 +1437,10 @@ impl<'a> Matcher<'a> {
         let (n, k) = self.ordinal(j).or_else(|| self.roman_ordinal(j))?;
         let k = self.skip_hyphen(k);
         let century_noun = self.lex.units.get(self.w(k)).is_some_and(|u| u == "CE");
-        if !century_noun || !(1..=30).contains(&n) {
+        if !century_noun {
             return None;
         }
-        hit(k + 1, TimexType::Date, century_value(n as i32 - 1))
+        century_hit(n, k + 1)
     }
 
     /// A capitalised Roman numeral, perhaps with an ordinal suffix ("XXI", "XXIe").
@@ -1506,10 +1506,7 @@ impl<'a> Matcher<'a> {
             Some(n) => (n, i + 2),
             None => self.ordinal(i + 1).or_else(|| self.cardinal(i + 1))?,
         };
-        if !(1..=30).contains(&n) {
-            return None;
-        }
-        hit(k, TimexType::Date, century_value(n as i32 - 1))
+        century_hit(n, k)
     }
 
     /// "the third quarter", "third-quarter", "the first half of 2021", "Q3 2021", "this year's third quarter".
@@ -1945,6 +1942,14 @@ fn tag_with(
         reference = m.reference;
     }
     out
+}
+
+/// The `n`-th century (1 to 30), ending before token `end`.
+fn century_hit(n: i64, end: usize) -> Option<Hit> {
+    if !(1..=30).contains(&n) {
+        return None;
+    }
+    hit(end, TimexType::Date, century_value(n as i32 - 1))
 }
 
 /// A Roman numeral of up to 39 (centuries), lower-cased: "xxi" is 21.

@@ -138,11 +138,10 @@ pub(crate) fn tokenize_with(text: &str, elisions: &[String]) -> Vec<Tok> {
 
 /// Whether `word` followed by an apostrophe is one of the `elisions` ("L" → "l'").
 fn elided(word: &str, elisions: &[String]) -> bool {
-    let stem = |e: &String| e.strip_suffix('\'').map(str::to_string);
+    let lower = word.to_lowercase();
     elisions
         .iter()
-        .filter_map(stem)
-        .any(|e| e.chars().count() == word.chars().count() && e == word.to_lowercase())
+        .any(|e| e.strip_suffix('\'') == Some(lower.as_str()))
 }
 
 /// An apostrophe after whitespace opens a quotation rather than a clitic.
